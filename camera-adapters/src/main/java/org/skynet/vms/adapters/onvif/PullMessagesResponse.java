@@ -1,0 +1,16 @@
+package org.skynet.vms.adapters.onvif;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code tev:PullMessagesResponse}.
+ *
+ * @param currentTime the device's time when it answered, if given
+ * @param terminationTime when the subscription ends unless renewed, if given
+ * @param messages the notifications, possibly none
+ */
+public record PullMessagesResponse(Optional<Instant> currentTime, Optional<Instant> terminationTime,
+        List<NotificationMessage> messages) {
+}

@@ -1,0 +1,47 @@
+package org.skynet.vms.adapters.sim;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.AttributeKey;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The link between a socket and the simulated camera it belongs to: each listening channel carries
+ * its camera as an attribute, and an accepted channel finds it through its parent. One listener
+ * per camera and protocol, so handlers need no lookup table.
+ */
+public final class CameraChannels {
+    /** Set on every listening (server) channel before it binds. */
+    public static final AttributeKey<SimulatedCamera> CAMERA = AttributeKey.valueOf(CameraChannels.class, "camera");
+
+    private CameraChannels() {
+    }
+
+    /**
+     * The camera an accepted connection was dialled on.
+     *
+     * @throws IllegalStateException if the channel was not accepted by a simulated camera's listener
+     */
+    public static SimulatedCamera cameraOf(Channel accepted) {
+        Channel listener = accepted.parent();
+        SimulatedCamera camera = listener == null ? accepted.attr(CAMERA).get() : listener.attr(CAMERA).get();
+        if (camera == null) {
+            throw new IllegalStateException("channel " + accepted + " does not belong to a simulated camera");
+        }
+        return camera;
+    }
+
+    /**
+     * Writes and flushes an answer, after the camera's {@link FaultKind#SLOW} delay if it has one.
+     * Call on the channel's event loop.
+     */
+    public static void answer(ChannelHandlerContext ctx, SimulatedCamera camera, Object message) {
+        Duration delay = camera.answerDelay();
+        if (delay.isZero()) {
+            ctx.writeAndFlush(message);
+        } else {
+            ctx.executor().schedule(() -> ctx.writeAndFlush(message), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.skynet.vms.adapters.sim;
+
+import io.netty.channel.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One simulated camera: an entry in the fleet's table (id, credentials, address, fault), cheap
+ * enough to hold 160,000 of them. Its listening sockets belong to the fleet; the RTSP and ONVIF
+ * handlers read this object on every request, so a fault switched here applies to the next request
+ * and the next replayed frame.
+ *
+ * <p>Thread-safe: the fault and event counter are volatile, everything else is final or written
+ * by the fleet while binding.
+ */
+public final class SimulatedCamera {
+    /** What the camera's password becomes under {@link FaultKind#WRONG_PASSWORD}: the fleet's is refused. */
+    private static final String CHANGED_PASSWORD_SUFFIX = "#changed-on-device";
+
+    private final String id;
+    private final String username;
+    private final String password;
+    private final String host;
+    private final VideoCodec mainCodec;
+    private volatile int rtspPort;
+    private volatile int onvifPort;
+    private volatile Fault fault = Fault.NONE;
+    private volatile long motionEvents;
+    private volatile Channel rtspListener;
+    private volatile Channel onvifListener;
+
+    SimulatedCamera(String id, String username, String password, String host, int rtspPort, int onvifPort,
+            VideoCodec mainCodec) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.username = Objects.requireNonNull(username, "username");
+        this.password = Objects.requireNonNull(password, "password");
+        this.host = Objects.requireNonNull(host, "host");
+        this.rtspPort = rtspPort;
+        this.onvifPort = onvifPort;
+        this.mainCodec = Objects.requireNonNull(mainCodec, "mainCodec");
+    }
+
+    /** Camera id; also the ONVIF serial number. */
+    public String id() {
+        return id;
+    }
+
+    /** The user name clients should use (valid unless the fault is {@link FaultKind#WRONG_PASSWORD}). */
+    public String username() {
+        return username;
+    }
+
+    /** The password clients should use (refused while the fault is {@link FaultKind#WRONG_PASSWORD}). */
+    public String password() {
+        return password;
+    }
+
+    /** Loopback address the camera listens on, e.g. {@code 127.0.1.7}. */
+    public String host() {
+        return host;
+    }
+
+    public int rtspPort() {
+        return rtspPort;
+    }
+
+    public int onvifPort() {
+        return onvifPort;
+    }
+
+    /** Codec of the main stream ({@link StreamProfile#SUB} is always H.264). */
+    public VideoCodec mainCodec() {
+        return mainCodec;
+    }
+
+    /** ONVIF device service address, e.g. {@code http://127.0.0.1:8000/onvif/device_service}. */
+    public String onvifUrl() {
+        return onvifBase() + "/onvif/device_service";
+    }
+
+    /** {@code http://host:port} of the ONVIF server, without a path. */
+    public String onvifBase() {
+        return "http://" + host + ":" + onvifPort;
+    }
+
+    /** RTSP URL of a profile, without credentials, e.g. {@code rtsp://127.0.0.1:8554/main}. */
+    public String rtspUrl(StreamProfile profile) {
+        return "rtsp://" + host + ":" + rtspPort + "/" + profile.token();
+    }
+
+    /** RTSP URL of the main stream. */
+    public String rtspMainUrl() {
+        return rtspUrl(StreamProfile.MAIN);
+    }
+
+    /** RTSP URL of the sub stream. */
+    public String rtspSubUrl() {
+        return rtspUrl(StreamProfile.SUB);
+    }
+
+    /** The fault the camera is in now ({@link Fault#NONE} when healthy). */
+    public Fault fault() {
+        return fault;
+    }
+
+    /** Whether the camera is currently in a fault of this kind. */
+    public boolean is(FaultKind kind) {
+        return fault.kind() == kind;
+    }
+
+    /**
+     * The password the simulated device checks against right now: {@link #password()} unless the
+     * fault is {@link FaultKind#WRONG_PASSWORD}. For server-side verification only.
+     */
+    public String devicePassword() {
+        return is(FaultKind.WRONG_PASSWORD) ? password + CHANGED_PASSWORD_SUFFIX : password;
+    }
+
+    /** The camera's own clock reading when the true time is {@code now} ({@link FaultKind#CLOCK_DRIFT} applies). */
+    public Instant deviceTime(Instant now) {
+        return now.plus(fault.clockDrift());
+    }
+
+    /** How long to hold every answer ({@link FaultKind#SLOW}), zero otherwise. */
+    public Duration answerDelay() {
+        return fault.delay();
+    }
+
+    /** The profile actually served for a requested one: {@link FaultKind#SD_ONLY} turns main into sub. */
+    public StreamProfile servedProfile(StreamProfile requested) {
+        return is(FaultKind.SD_ONLY) ? StreamProfile.SUB : requested;
+    }
+
+    /** The codec actually served for a requested profile. */
+    public VideoCodec servedCodec(StreamProfile requested) {
+        return servedProfile(requested) == StreamProfile.MAIN ? mainCodec : VideoCodec.H264;
+    }
+
+    /** Number of motion events raised so far; ONVIF pull-point subscriptions deliver the ones they have not seen. */
+    public long motionEvents() {
+        return motionEvents;
+    }
+
+    /** Raises one motion event, delivered to every open ONVIF pull-point subscription of this camera. */
+    public synchronized void triggerMotion() {
+        motionEvents++;
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedCamera[" + id + " " + host + " rtsp:" + rtspPort + " onvif:" + onvifPort + " " + fault.kind() + "]";
+    }
+
+    void fault(Fault newFault) {
+        this.fault = Objects.requireNonNull(newFault, "fault");
+    }
+
+    void bound(Channel rtsp, Channel onvif) {
+        this.rtspListener = rtsp;
+        this.onvifListener = onvif;
+        this.rtspPort = ((java.net.InetSocketAddress) rtsp.localAddress()).getPort();
+        this.onvifPort = ((java.net.InetSocketAddress) onvif.localAddress()).getPort();
+    }
+
+    Channel rtspListener() {
+        return rtspListener;
+    }
+
+    Channel onvifListener() {
+        return onvifListener;
+    }
+
+    void unbound() {
+        this.rtspListener = null;
+        this.onvifListener = null;
+    }
+}

@@ -1,0 +1,29 @@
+package org.skynet.vms.core.cli;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.skynet.vms.core.app.VmsApplication;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code vms demo}: the whole system on its embedded defaults: H2 under the data directory, demo
+ * users, a sample district of cameras and the console on :8080, bound to loopback only.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole system on embedded defaults (embedded database, sample cameras, console on :8080).")
+public final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        // The demo always runs on the embedded database, whatever the shell exports for production.
+        env.remove("VMS_DB_URL");
+        VmsApplication app = VmsApplication.start(options.toConfig(env), VmsApplication.Mode.DEMO, Clock.systemUTC());
+        return ServeCommand.runUntilStopped(app, "demo");
+    }
+}

@@ -1,0 +1,31 @@
+package org.skynet.vms.core.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.skynet.vms.core.config.VmsConfig;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that start a server: config file, port and data directory. */
+public final class ServerOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML or properties file with settings (VMS_... variables override it).")
+    Path config;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 8080; VMS_PORT).")
+    Integer port;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default ./data; VMS_DATA).")
+    Path data;
+
+    /** The effective configuration: file, then environment, then these flags. */
+    public VmsConfig toConfig(Map<String, String> env) {
+        Map<String, String> flags = new HashMap<>();
+        if (port != null) {
+            flags.put("port", port.toString());
+        }
+        if (data != null) {
+            flags.put("data", data.toString());
+        }
+        return VmsConfig.load(config, env, flags);
+    }
+}

@@ -1,0 +1,38 @@
+package org.skynet.vms.core.server;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP pipeline: codec with bounded request line and headers, idle timeout, bounded body
+ * aggregation (413 beyond the limit), then API dispatch and static files.
+ */
+final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
+    private final HttpSettings settings;
+    private final ApiDispatchHandler api;
+    private final StaticFileHandler files = new StaticFileHandler();
+
+    HttpServerInitializer(HttpSettings settings, ApiDispatchHandler api) {
+        this.settings = settings;
+        this.api = api;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeoutSeconds(), TimeUnit.SECONDS));
+        p.addLast("idleClose", new IdleCloseHandler());
+        p.addLast("codec", new HttpServerCodec(settings.maxInitialLineBytes(), settings.maxHeaderBytes(), 8192));
+        p.addLast("keepAlive", new HttpServerKeepAliveHandler());
+        p.addLast("aggregator", new BoundedBodyAggregator(settings.maxBodyBytes()));
+        p.addLast("chunked", new ChunkedWriteHandler());
+        p.addLast("api", api);
+        p.addLast("files", files);
+    }
+}
