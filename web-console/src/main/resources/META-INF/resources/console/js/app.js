@@ -39,15 +39,6 @@ function redirect(target) {
   route();
 }
 
-/** Navigates as a user action: adds a history entry. */
-function navigate(target) {
-  if (location.hash === '#' + target) {
-    route();
-  } else {
-    location.hash = target;
-  }
-}
-
 /**
  * Rewrites the current route's query (e.g. the camera filters) in place, so a reload or a bookmark
  * keeps it, without re-rendering the view.
@@ -98,10 +89,8 @@ function mount(path, entry, params) {
   session.loginNotice = null;
   unmountCurrent = entry.render(view, {
     params,
-    user: session.user,
     notice,
     signedIn,
-    navigate,
     replaceParams,
   }) || null;
 }

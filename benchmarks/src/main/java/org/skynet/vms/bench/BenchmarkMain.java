@@ -1,0 +1,39 @@
+package org.skynet.vms.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Dispatches {@code benchmarks/run SCENARIO [options]} to the scenario's entry point. JMH scenarios run
+ * the named benchmark classes; load scenarios are plain programs in {@code org.skynet.vms.load}.
+ */
+public final class BenchmarkMain {
+    /** A scenario's entry point, given the options after the scenario name. */
+    @FunctionalInterface
+    interface Scenario {
+        void run(String[] args) throws Exception;
+    }
+
+    private static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
+
+    static {
+        SCENARIOS.put("depacketize", args -> JmhScenario.run("DepacketizerBenchmark", "depacketize", args));
+    }
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--list") || args[0].equals("--help")) {
+            System.out.println("usage: benchmarks/run SCENARIO [options]; scenarios: " + String.join(", ", SCENARIOS.keySet()));
+            System.exit(args.length == 0 ? 2 : 0);
+        }
+        Scenario s = SCENARIOS.get(args[0]);
+        if (s == null) {
+            System.err.println("unknown scenario '" + args[0] + "'; scenarios: " + String.join(", ", SCENARIOS.keySet()));
+            System.exit(2);
+        }
+        s.run(Arrays.copyOfRange(args, 1, args.length));
+    }
+}
