@@ -1,0 +1,125 @@
+package org.skynet.vms.core.monitor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Decides which cameras are due for a probe. Each camera is probed once per its interval; first
+ * probes are spread evenly over one interval (by a hash of the id) and every later one gets a small
+ * jitter, so the load is flat rather than a burst every minute. At most {@code maxInFlight} probes
+ * run at once; due cameras beyond that wait for the next {@link #due} call.
+ *
+ * <p>Not thread-safe: one thread calls {@link #due}, {@link #completed}, {@link #add} and
+ * {@link #remove} (the monitor's tick thread). {@code now} is always passed in.
+ */
+public final class ProbeScheduler {
+    private final int maxInFlight;
+    private final double jitterFraction;
+    private final SplittableRandom random;
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+    private final Map<String, Entry> byId = new HashMap<>();
+    private final Set<String> inFlight = new HashSet<>();
+
+    /**
+     * @param maxInFlight    bound on probes running at once
+     * @param jitterFraction each re-probe is moved by up to ± this fraction of the interval (e.g. 0.05)
+     * @param seed           seed of the jitter (tests pass a constant)
+     */
+    public ProbeScheduler(int maxInFlight, double jitterFraction, long seed) {
+        if (maxInFlight < 1 || jitterFraction < 0 || jitterFraction >= 0.5) {
+            throw new IllegalArgumentException("maxInFlight >= 1 and 0 <= jitterFraction < 0.5");
+        }
+        this.maxInFlight = maxInFlight;
+        this.jitterFraction = jitterFraction;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** Adds or replaces a camera; its first probe falls at a stable offset within one interval from now. */
+    public void add(ProbeTarget target, Instant now) {
+        remove(target.cameraId());
+        long intervalMillis = target.interval().toMillis();
+        long offset = Math.floorMod(target.cameraId().hashCode() * 0x9E3779B97F4A7C15L, intervalMillis);
+        Entry e = new Entry(target, now.toEpochMilli() + offset);
+        byId.put(target.cameraId(), e);
+        queue.add(e);
+    }
+
+    /** Stops probing a camera; a probe already in flight still completes. */
+    public void remove(String cameraId) {
+        Entry e = byId.remove(cameraId);
+        if (e != null) {
+            queue.remove(e);
+        }
+    }
+
+    /**
+     * The cameras to probe now, up to the in-flight bound; each is marked in flight until
+     * {@link #completed} is called for it.
+     */
+    public List<ProbeTarget> due(Instant now) {
+        long nowMillis = now.toEpochMilli();
+        List<ProbeTarget> out = new ArrayList<>();
+        while (inFlight.size() < maxInFlight && !queue.isEmpty() && queue.peek().dueMillis <= nowMillis) {
+            Entry e = queue.poll();
+            inFlight.add(e.target.cameraId());
+            out.add(e.target);
+        }
+        return out;
+    }
+
+    /** A probe finished: the camera is due again one interval (± jitter) after the probe was due. */
+    public void completed(String cameraId, Instant now) {
+        if (!inFlight.remove(cameraId)) {
+            return;
+        }
+        Entry e = byId.get(cameraId);
+        if (e == null) {
+            return;
+        }
+        long interval = e.target.interval().toMillis();
+        long jitter = jitterFraction == 0 ? 0 : (long) ((random.nextDouble() * 2 - 1) * jitterFraction * interval);
+        long next = Math.max(e.dueMillis + interval + jitter, now.toEpochMilli());
+        e.dueMillis = next;
+        queue.add(e);
+    }
+
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    /** Time until the next camera is due, for sleeping between ticks (zero when one is due). */
+    public Duration untilNextDue(Instant now) {
+        Entry head = queue.peek();
+        if (head == null) {
+            return Duration.ofSeconds(1);
+        }
+        return Duration.ofMillis(Math.max(0, head.dueMillis - now.toEpochMilli()));
+    }
+
+    private static final class Entry implements Comparable<Entry> {
+        final ProbeTarget target;
+        long dueMillis;
+
+        Entry(ProbeTarget target, long dueMillis) {
+            this.target = target;
+            this.dueMillis = dueMillis;
+        }
+
+        @Override
+        public int compareTo(Entry o) {
+            return Long.compare(dueMillis, o.dueMillis);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.skynet.vms.core.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProbeSchedulerTest {
+    private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
+    private static final Duration MINUTE = Duration.ofSeconds(60);
+
+    private static ProbeTarget target(int i) {
+        return new ProbeTarget("cam-" + i, null, null, null, null, MINUTE);
+    }
+
+    @Test
+    void firstProbesAreSpreadEvenlyOverOneInterval() {
+        ProbeScheduler s = new ProbeScheduler(1_000_000, 0, 1);
+        for (int i = 0; i < 60_000; i++) {
+            s.add(target(i), T0);
+        }
+        int[] perSecond = new int[60];
+        for (int sec = 0; sec < 60; sec++) {
+            Instant end = T0.plusSeconds(sec + 1);
+            List<ProbeTarget> due = s.due(end.minusMillis(1));
+            perSecond[sec] = due.size();
+            due.forEach(t -> s.completed(t.cameraId(), end));
+        }
+        for (int sec = 0; sec < 60; sec++) {
+            assertTrue(perSecond[sec] > 800 && perSecond[sec] < 1200, "second " + sec + " had " + perSecond[sec] + " probes");
+        }
+    }
+
+    @Test
+    void everyCameraIsProbedOncePerIntervalWithJitter() {
+        ProbeScheduler s = new ProbeScheduler(1_000_000, 0.05, 7);
+        for (int i = 0; i < 1000; i++) {
+            s.add(target(i), T0);
+        }
+        Map<String, Integer> count = new HashMap<>();
+        for (int sec = 0; sec < 600; sec++) {
+            Instant now = T0.plusSeconds(sec);
+            for (ProbeTarget t : s.due(now)) {
+                count.merge(t.cameraId(), 1, Integer::sum);
+                s.completed(t.cameraId(), now);
+            }
+        }
+        assertEquals(1000, count.size());
+        count.values().forEach(n -> assertTrue(n >= 9 && n <= 11, "probes in 10 minutes: " + n));
+    }
+
+    @Test
+    void inFlightBoundHoldsBackTheRest() {
+        ProbeScheduler s = new ProbeScheduler(10, 0, 1);
+        for (int i = 0; i < 100; i++) {
+            s.add(target(i), T0);
+        }
+        List<ProbeTarget> first = s.due(T0.plus(MINUTE));
+        assertEquals(10, first.size());
+        assertTrue(s.due(T0.plus(MINUTE)).isEmpty(), "nothing more until one completes");
+        s.completed(first.get(0).cameraId(), T0.plus(MINUTE));
+        assertEquals(1, s.due(T0.plus(MINUTE)).size());
+    }
+
+    @Test
+    void removedCameraIsNotProbedAndItsInFlightSlotIsFreed() {
+        ProbeScheduler s = new ProbeScheduler(1, 0, 1);
+        s.add(target(1), T0);
+        s.add(target(2), T0);
+        ProbeTarget t = s.due(T0.plus(MINUTE)).get(0);
+        s.remove(t.cameraId());
+        s.completed(t.cameraId(), T0.plus(MINUTE));
+        List<ProbeTarget> next = s.due(T0.plus(MINUTE));
+        assertEquals(1, next.size());
+        assertTrue(!next.get(0).cameraId().equals(t.cameraId()));
+        assertEquals(1, s.size());
+    }
+}
