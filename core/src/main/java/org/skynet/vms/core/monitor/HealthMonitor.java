@@ -1,0 +1,122 @@
+package org.skynet.vms.core.monitor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every registered camera under watch: one monitor thread ticks the {@link ProbeScheduler},
+ * starts due probes through the non-blocking {@link Prober}, and applies their results to
+ * {@link CameraHealthStates} when they complete. Probes run on Netty event loops; their completions
+ * are handed back to the monitor thread, so the scheduler and the state machine see one thread only.
+ * State changes go to the listeners (alarms, persistence, live push) on the monitor thread: listeners
+ * must not block.
+ */
+public final class HealthMonitor implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
+
+    private final ProbeScheduler scheduler;
+    private final CameraHealthStates states;
+    private final Prober prober;
+    private final Clock clock;
+    private final List<Consumer<StateChange>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService thread;
+    private ScheduledFuture<?> ticking;
+
+    public HealthMonitor(ProbeScheduler scheduler, CameraHealthStates states, Prober prober, Clock clock) {
+        this.scheduler = scheduler;
+        this.states = states;
+        this.prober = prober;
+        this.clock = clock;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "health-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Registers a listener of state changes; called on the monitor thread. */
+    public void onChange(Consumer<StateChange> listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts ticking every {@code tickMillis}. */
+    public synchronized void start(long tickMillis) {
+        if (ticking == null) {
+            ticking = thread.scheduleWithFixedDelay(this::tick, 0, tickMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Starts watching a camera, or updates its target (URL, credentials, interval). */
+    public void watch(ProbeTarget target) {
+        thread.execute(() -> {
+            Instant now = clock.instant();
+            states.tracked(target.cameraId(), now);
+            scheduler.add(target, now);
+        });
+    }
+
+    /** Stops watching a camera (deleted or disabled). */
+    public void unwatch(String cameraId) {
+        thread.execute(() -> {
+            scheduler.remove(cameraId);
+            states.untracked(cameraId);
+        });
+    }
+
+    /** Applies an event that did not come from a probe (maintenance, the live stream of a recorded camera). */
+    public void apply(java.util.function.Function<CameraHealthStates, Optional<StateChange>> event) {
+        thread.execute(() -> event.apply(states).ifPresent(this::publish));
+    }
+
+    public CameraHealthStates states() {
+        return states;
+    }
+
+    private void tick() {
+        try {
+            Instant now = clock.instant();
+            for (ProbeTarget target : scheduler.due(now)) {
+                prober.probe(target).whenComplete((result, error) -> thread.execute(() ->
+                        completed(target.cameraId(), result, error)));
+            }
+        } catch (RuntimeException e) {
+            log.error("monitor tick failed", e);
+        }
+    }
+
+    private void completed(String cameraId, ProbeResult result, Throwable error) {
+        Instant now = clock.instant();
+        scheduler.completed(cameraId, now);
+        ProbeResult r = error == null ? result
+                : new ProbeResult(ProbeOutcome.PROTOCOL, 0, "probe failed: " + error.getMessage());
+        if (r == null) {
+            return;
+        }
+        states.probed(cameraId, now, r).ifPresent(this::publish);
+    }
+
+    private void publish(StateChange change) {
+        for (Consumer<StateChange> l : listeners) {
+            try {
+                l.accept(change);
+            } catch (RuntimeException e) {
+                log.warn("state-change listener failed for {}: {}", change.cameraId(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
