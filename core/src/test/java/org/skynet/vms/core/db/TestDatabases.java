@@ -66,6 +66,21 @@ public final class TestDatabases implements ArgumentsProvider {
                 () -> TestDatabase.execute(PG_URL, PG_USER, "DROP SCHEMA " + schema + " CASCADE"));
     }
 
+    /**
+     * A fresh, empty schema in the test PostgreSQL, for tests that start the whole server on it
+     * (config keys {@code db.url}, {@code db.user}, {@code db.schema}); drop it with {@link #dropPostgresSchema}.
+     */
+    public static String createPostgresSchema() {
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        TestDatabase.execute(PG_URL, PG_USER, "CREATE SCHEMA " + schema);
+        return schema;
+    }
+
+    /** Drops a schema made by {@link #createPostgresSchema} with everything in it. */
+    public static void dropPostgresSchema(String schema) {
+        TestDatabase.execute(PG_URL, PG_USER, "DROP SCHEMA " + schema + " CASCADE");
+    }
+
     public static synchronized boolean postgresAvailable() {
         if (pgReachable == null) {
             try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, null)) {

@@ -1,0 +1,175 @@
+package org.skynet.vms.core.users;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.errors.ErrorKind;
+import org.skynet.vms.errors.VmsException;
+
+/**
+ * The {@code users} table: creating accounts, finding them and checking passwords. Roles and districts
+ * are stored as comma-separated text (roles by their wire names). Blocking and CPU-heavy where a
+ * password is hashed: call from worker threads. Thread-safe.
+ */
+public final class UserStore {
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    private static final int MAX_DISTRICT_CHARS = 100;
+    private static final String COLUMNS = "username, password_hash, roles, districts, enabled, created_at";
+
+    private final Jdbc jdbc;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public UserStore(Jdbc jdbc, PasswordHasher hasher, Clock clock) {
+        this.jdbc = jdbc;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a user.
+     *
+     * @throws VmsException INVALID_ARGUMENT naming the bad field, CONFLICT if the username is taken
+     */
+    public User create(NewUser user) {
+        String username = checkUsername(user.username());
+        if (user.roles().isEmpty()) {
+            throw VmsException.invalid("roles", "a user needs at least one role");
+        }
+        Set<String> districts = checkDistricts(user.districts());
+        String hash = hasher.hash(user.password());
+        Instant now = clock.instant();
+        try {
+            jdbc.update("INSERT INTO users (username, password_hash, roles, districts, enabled, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    username, hash, encodeRoles(user.roles()), String.join(",", districts), true, now, now);
+        } catch (VmsException e) {
+            if (e.kind() == ErrorKind.CONFLICT) {
+                throw new VmsException(ErrorKind.CONFLICT, "user '" + username + "' already exists", "username", e);
+            }
+            throw e;
+        }
+        return new User(username, user.roles(), districts, true, now);
+    }
+
+    public Optional<User> find(String username) {
+        return findRow(username).map(Row::user);
+    }
+
+    /** Every user, by username. */
+    public List<User> list() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM users ORDER BY username", UserStore::row)
+                .stream().map(Row::user).toList();
+    }
+
+    public long count() {
+        return jdbc.queryOne("SELECT COUNT(*) FROM users", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /**
+     * Checks a login. Empty when the user is unknown, the password is wrong or the user is disabled;
+     * all three take the same hashing work, so the answer's timing does not tell which. A hash made
+     * with fewer iterations than today's is replaced on a successful login.
+     */
+    public Optional<User> verify(String username, String password) {
+        Optional<Row> row = username == null || !USERNAME.matcher(username).matches()
+                ? Optional.empty() : findRow(username);
+        if (row.isEmpty()) {
+            hasher.burn();
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, row.get().passwordHash) || !row.get().user.enabled()) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(row.get().passwordHash)) {
+            jdbc.update("UPDATE users SET password_hash = ? WHERE username = ? AND password_hash = ?",
+                    hasher.hash(password), username, row.get().passwordHash);
+        }
+        return Optional.of(row.get().user);
+    }
+
+    /** @throws VmsException NOT_FOUND for an unknown user, INVALID_ARGUMENT for an unusable password */
+    public void changePassword(String username, String newPassword) {
+        String hash = hasher.hash(newPassword);
+        requireUpdated(username, jdbc.update("UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?",
+                hash, clock.instant(), username));
+    }
+
+    /** Enables or disables a user; a disabled user's sessions stop authenticating at once. */
+    public void setEnabled(String username, boolean enabled) {
+        requireUpdated(username, jdbc.update("UPDATE users SET enabled = ?, updated_at = ? WHERE username = ?",
+                enabled, clock.instant(), username));
+    }
+
+    static String encodeRoles(Set<Role> roles) {
+        return EnumSet.copyOf(roles).stream().map(Role::wireName).collect(Collectors.joining(","));
+    }
+
+    static Set<Role> decodeRoles(String text) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : text.split(",")) {
+            if (!r.isBlank()) {
+                roles.add(Role.parse("roles", r));
+            }
+        }
+        return roles;
+    }
+
+    static Set<String> decodeDistricts(String text) {
+        if (text == null || text.isEmpty()) {
+            return Set.of();
+        }
+        return Arrays.stream(text.split(",")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    private static String checkUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw VmsException.invalid("username",
+                    "username must be 1-64 characters of letters, digits and . _ @ -, starting with a letter or digit");
+        }
+        return username;
+    }
+
+    private static Set<String> checkDistricts(Set<String> districts) {
+        Set<String> out = new TreeSet<>();
+        for (String d : districts) {
+            String t = d == null ? "" : d.trim();
+            if (t.isEmpty() || t.length() > MAX_DISTRICT_CHARS || t.contains(",")) {
+                throw VmsException.invalid("districts",
+                        "each district must be 1-" + MAX_DISTRICT_CHARS + " characters without commas, got '" + d + "'");
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static void requireUpdated(String username, int rows) {
+        if (rows == 0) {
+            throw VmsException.notFound("no such user: " + username);
+        }
+    }
+
+    private Optional<Row> findRow(String username) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE username = ?", UserStore::row, username);
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        User user = new User(rs.getString("username"), decodeRoles(rs.getString("roles")),
+                decodeDistricts(rs.getString("districts")), rs.getBoolean("enabled"), Jdbc.instant(rs, "created_at"));
+        return new Row(user, rs.getString("password_hash"));
+    }
+
+    /** A user with the stored hash, which never leaves this class. */
+    private record Row(User user, String passwordHash) {
+    }
+}
