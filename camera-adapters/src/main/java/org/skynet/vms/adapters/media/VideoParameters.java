@@ -1,5 +1,6 @@
 package org.skynet.vms.adapters.media;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,7 +50,7 @@ public record VideoParameters(Codec codec, int width, int height, Double frameRa
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+            if (!Arrays.equals(a.get(i), b.get(i))) {
                 return false;
             }
         }

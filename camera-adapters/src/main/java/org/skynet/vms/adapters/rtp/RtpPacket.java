@@ -36,6 +36,23 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
      *                      fit in the packet
      */
     public static RtpPacket parse(ByteBuffer buf) {
+        long bounds = payloadBounds(buf);
+        int start = buf.position();
+        int payloadStart = (int) (bounds >>> 32);
+        int payloadEnd = (int) bounds;
+        return new RtpPacket((buf.get(start + 1) & 0x80) != 0, buf.get(start + 1) & 0x7f,
+                buf.getShort(start + 2) & 0xffff, buf.getInt(start + 4) & 0xffffffffL,
+                buf.getInt(start + 8) & 0xffffffffL, buf.slice(payloadStart, payloadEnd - payloadStart));
+    }
+
+    /**
+     * Validates the packet from {@code buf}'s position to its limit and locates its payload, without
+     * allocating or moving the position.
+     *
+     * @return the payload's absolute start index in the high 32 bits, its absolute end in the low 32
+     * @throws RtpException as {@link #parse} does
+     */
+    static long payloadBounds(ByteBuffer buf) {
         int start = buf.position();
         int length = buf.remaining();
         if (length < HEADER_BYTES) {
@@ -45,7 +62,6 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
             throw RtpException.malformed("RTP packet longer than " + MAX_PACKET_BYTES + " bytes", buf);
         }
         int b0 = buf.get(start) & 0xff;
-        int b1 = buf.get(start + 1) & 0xff;
         if ((b0 >> 6) != 2) {
             throw RtpException.malformed("RTP version " + (b0 >> 6) + " is not 2", buf);
         }
@@ -71,9 +87,7 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
             }
             payloadEnd -= padding;
         }
-        return new RtpPacket((b1 & 0x80) != 0, b1 & 0x7f, buf.getShort(start + 2) & 0xffff,
-                buf.getInt(start + 4) & 0xffffffffL, buf.getInt(start + 8) & 0xffffffffL,
-                buf.slice(start + headerEnd, payloadEnd - headerEnd));
+        return ((long) (start + headerEnd) << 32) | (start + payloadEnd);
     }
 
     /**
