@@ -1,6 +1,8 @@
 package org.skynet.vms.adapters.sim;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
@@ -35,13 +37,23 @@ public final class CameraChannels {
     /**
      * Writes and flushes an answer, after the camera's {@link FaultKind#SLOW} delay if it has one.
      * Call on the channel's event loop.
+     *
+     * @param afterWrite run once the answer is written (e.g. close, start streaming), or {@code null}
      */
-    public static void answer(ChannelHandlerContext ctx, SimulatedCamera camera, Object message) {
+    public static void answer(ChannelHandlerContext ctx, SimulatedCamera camera, Object message,
+            ChannelFutureListener afterWrite) {
         Duration delay = camera.answerDelay();
         if (delay.isZero()) {
-            ctx.writeAndFlush(message);
+            write(ctx, message, afterWrite);
         } else {
-            ctx.executor().schedule(() -> ctx.writeAndFlush(message), delay.toNanos(), TimeUnit.NANOSECONDS);
+            ctx.executor().schedule(() -> write(ctx, message, afterWrite), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static void write(ChannelHandlerContext ctx, Object message, ChannelFutureListener afterWrite) {
+        ChannelFuture written = ctx.writeAndFlush(message);
+        if (afterWrite != null) {
+            written.addListener(afterWrite);
         }
     }
 }

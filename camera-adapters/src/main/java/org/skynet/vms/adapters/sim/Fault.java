@@ -1,6 +1,7 @@
 package org.skynet.vms.adapters.sim;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import org.skynet.vms.errors.VmsException;
 
@@ -55,7 +56,7 @@ public record Fault(FaultKind kind, Duration delay, Duration clockDrift) {
      * @throws VmsException INVALID_ARGUMENT naming field {@code fault} when the text is not one of these
      */
     public static Fault parse(String text) {
-        String[] parts = text.trim().toUpperCase(java.util.Locale.ROOT).split(":", 2);
+        String[] parts = text.trim().toUpperCase(Locale.ROOT).split(":", 2);
         try {
             FaultKind kind = FaultKind.valueOf(parts[0]);
             return switch (kind) {

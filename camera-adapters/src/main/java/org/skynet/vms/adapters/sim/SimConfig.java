@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Objects;
+import org.skynet.vms.adapters.media.Codec;
 import org.skynet.vms.errors.VmsException;
 
 /**
@@ -21,11 +22,13 @@ import org.skynet.vms.errors.VmsException;
  * @param rtspPort RTSP port: fixed port in ADDRESSES mode; first camera's port in PORTS mode (0 = ephemeral)
  * @param onvifPort ONVIF HTTP port, same rules as {@code rtspPort}
  * @param mainCodec codec of the main stream (the sub stream is always H.264)
+ * @param h265Every when {@code mainCodec} is H.264, every {@code h265Every}-th camera (index divisible
+ *     by it) streams H.265 on main instead, for a mixed fleet; 0 = none
  * @param idPrefix prefix of camera ids
  * @param username user name every camera accepts
  * @param passwordPrefix prefix of the per-camera passwords
  * @param rtspAuth which RTSP challenge the cameras send
- * @param eventLoopThreads Netty I/O threads shared by all cameras (0 = number of cores)
+ * @param eventLoopThreads Netty I/O threads shared by all cameras (0 = Netty's default, twice the cores)
  * @param clock true wall clock (RTCP sender reports, ONVIF times); tests may pass a fixed one
  */
 public record SimConfig(
@@ -34,7 +37,8 @@ public record SimConfig(
         String firstAddress,
         int rtspPort,
         int onvifPort,
-        VideoCodec mainCodec,
+        Codec mainCodec,
+        int h265Every,
         String idPrefix,
         String username,
         String passwordPrefix,
@@ -67,6 +71,20 @@ public record SimConfig(
             throw VmsException.invalid("cameraCount", cameraCount + " cameras do not fit in the port range"
                     + " from " + Math.min(rtspPort, onvifPort) + "; use ADDRESSES addressing");
         }
+        if (addressing == Addressing.PORTS && rtspPort != 0 && onvifPort != 0
+                && rtspPort < onvifPort + cameraCount && onvifPort < rtspPort + cameraCount) {
+            throw VmsException.invalid("onvifPort", "RTSP ports " + rtspPort + ".." + (rtspPort + cameraCount - 1)
+                    + " overlap ONVIF ports " + onvifPort + ".." + (onvifPort + cameraCount - 1));
+        }
+        if (addressing == Addressing.PORTS && (rtspPort == 0) != (onvifPort == 0)) {
+            throw VmsException.invalid("rtspPort", "give both base ports or neither (0 = ephemeral)");
+        }
+        if (addressing == Addressing.ADDRESSES && rtspPort == onvifPort) {
+            throw VmsException.invalid("onvifPort", "RTSP and ONVIF need different ports");
+        }
+        if (h265Every < 0) {
+            throw VmsException.invalid("h265Every", "must be >= 0");
+        }
         if (eventLoopThreads < 0) {
             throw VmsException.invalid("eventLoopThreads", "must be >= 0");
         }
@@ -80,6 +98,11 @@ public record SimConfig(
     /** Id of camera {@code index} (1-based). */
     public String cameraId(int index) {
         return idPrefix + pad(index);
+    }
+
+    /** Main-stream codec of camera {@code index} (1-based). */
+    public Codec mainCodec(int index) {
+        return h265Every > 0 && index % h265Every == 0 ? Codec.H265 : mainCodec;
     }
 
     /** Password of camera {@code index} (1-based). */
@@ -99,8 +122,8 @@ public record SimConfig(
 
     private static void requireLoopback(String address) {
         try {
-            if (address == null || !InetAddress.getByName(address).isLoopbackAddress()
-                    || !address.startsWith("127.")) {
+            // the prefix check first, so that a host name is refused without a DNS lookup
+            if (address == null || !address.startsWith("127.") || !InetAddress.getByName(address).isLoopbackAddress()) {
                 throw VmsException.invalid("firstAddress", "simulated cameras listen on 127.0.0.0/8 only: " + address);
             }
         } catch (UnknownHostException e) {
@@ -115,7 +138,8 @@ public record SimConfig(
         private String firstAddress = "127.0.0.1";
         private int rtspPort;
         private int onvifPort;
-        private VideoCodec mainCodec = VideoCodec.H264;
+        private Codec mainCodec = Codec.H264;
+        private int h265Every;
         private String idPrefix = "sim-";
         private String username = "admin";
         private String passwordPrefix = "pass-";
@@ -145,8 +169,14 @@ public record SimConfig(
             return this;
         }
 
-        public Builder mainCodec(VideoCodec codec) {
+        public Builder mainCodec(Codec codec) {
             this.mainCodec = codec;
+            return this;
+        }
+
+        /** Every {@code n}-th camera streams H.265 on main (a mixed fleet); 0 = none. */
+        public Builder h265Every(int n) {
+            this.h265Every = n;
             return this;
         }
 
@@ -178,8 +208,8 @@ public record SimConfig(
 
         /** @throws VmsException INVALID_ARGUMENT naming the bad field */
         public SimConfig build() {
-            return new SimConfig(cameraCount, addressing, firstAddress, rtspPort, onvifPort, mainCodec, idPrefix,
-                    username, passwordPrefix, rtspAuth, eventLoopThreads, clock);
+            return new SimConfig(cameraCount, addressing, firstAddress, rtspPort, onvifPort, mainCodec, h265Every,
+                    idPrefix, username, passwordPrefix, rtspAuth, eventLoopThreads, clock);
         }
     }
 }

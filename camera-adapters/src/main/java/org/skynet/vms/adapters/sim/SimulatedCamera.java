@@ -1,13 +1,18 @@
 package org.skynet.vms.adapters.sim;
 
 import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.skynet.vms.adapters.media.Codec;
 
 /**
- * One simulated camera: an entry in the fleet's table (id, credentials, address, fault), cheap
- * enough to hold 160,000 of them. Its listening sockets belong to the fleet; the RTSP and ONVIF
+ * One simulated camera: an entry in the fleet's table (id, credentials, address, fault, open
+ * connections), cheap enough to hold 160,000 of them. Its listening sockets belong to the fleet; the RTSP and ONVIF
  * handlers read this object on every request, so a fault switched here applies to the next request
  * and the next replayed frame.
  *
@@ -22,16 +27,18 @@ public final class SimulatedCamera {
     private final String username;
     private final String password;
     private final String host;
-    private final VideoCodec mainCodec;
+    private final Codec mainCodec;
     private volatile int rtspPort;
     private volatile int onvifPort;
     private volatile Fault fault = Fault.NONE;
     private volatile long motionEvents;
     private volatile Channel rtspListener;
     private volatile Channel onvifListener;
+    /** Accepted connections still open; created on the first one, so an idle camera costs nothing. */
+    private Set<Channel> connections;
 
     SimulatedCamera(String id, String username, String password, String host, int rtspPort, int onvifPort,
-            VideoCodec mainCodec) {
+            Codec mainCodec) {
         this.id = Objects.requireNonNull(id, "id");
         this.username = Objects.requireNonNull(username, "username");
         this.password = Objects.requireNonNull(password, "password");
@@ -70,7 +77,7 @@ public final class SimulatedCamera {
     }
 
     /** Codec of the main stream ({@link StreamProfile#SUB} is always H.264). */
-    public VideoCodec mainCodec() {
+    public Codec mainCodec() {
         return mainCodec;
     }
 
@@ -133,8 +140,8 @@ public final class SimulatedCamera {
     }
 
     /** The codec actually served for a requested profile. */
-    public VideoCodec servedCodec(StreamProfile requested) {
-        return servedProfile(requested) == StreamProfile.MAIN ? mainCodec : VideoCodec.H264;
+    public Codec servedCodec(StreamProfile requested) {
+        return servedProfile(requested) == StreamProfile.MAIN ? mainCodec : Codec.H264;
     }
 
     /** Number of motion events raised so far; ONVIF pull-point subscriptions deliver the ones they have not seen. */
@@ -149,7 +156,8 @@ public final class SimulatedCamera {
 
     @Override
     public String toString() {
-        return "SimulatedCamera[" + id + " " + host + " rtsp:" + rtspPort + " onvif:" + onvifPort + " " + fault.kind() + "]";
+        return "SimulatedCamera[" + id + " " + host + " rtsp:" + rtspPort + " onvif:" + onvifPort + " "
+                + fault.kind() + "]";
     }
 
     void fault(Fault newFault) {
@@ -159,8 +167,8 @@ public final class SimulatedCamera {
     void bound(Channel rtsp, Channel onvif) {
         this.rtspListener = rtsp;
         this.onvifListener = onvif;
-        this.rtspPort = ((java.net.InetSocketAddress) rtsp.localAddress()).getPort();
-        this.onvifPort = ((java.net.InetSocketAddress) onvif.localAddress()).getPort();
+        this.rtspPort = ((InetSocketAddress) rtsp.localAddress()).getPort();
+        this.onvifPort = ((InetSocketAddress) onvif.localAddress()).getPort();
     }
 
     Channel rtspListener() {
@@ -174,5 +182,22 @@ public final class SimulatedCamera {
     void unbound() {
         this.rtspListener = null;
         this.onvifListener = null;
+    }
+
+    /** Remembers an accepted connection until it closes. */
+    synchronized void connected(Channel accepted) {
+        if (connections == null) {
+            connections = ConcurrentHashMap.newKeySet();
+        }
+        Set<Channel> open = connections;
+        open.add(accepted);
+        accepted.closeFuture().addListener(f -> open.remove(accepted));
+    }
+
+    /** Closes every accepted connection (going {@code DOWN}). */
+    synchronized void closeConnections() {
+        if (connections != null) {
+            List.copyOf(connections).forEach(Channel::close);
+        }
     }
 }

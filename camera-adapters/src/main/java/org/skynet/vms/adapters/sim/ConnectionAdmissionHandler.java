@@ -7,14 +7,15 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 /**
  * First handler of every simulated camera pipeline: closes a new connection at once, without a byte,
  * while the camera is {@link FaultKind#REFUSING} or {@link FaultKind#DOWN} (a connection that raced
- * the unbind). Stateless and shared.
+ * the unbind); otherwise registers it with its camera, so that going {@code DOWN} can close it.
+ * Removes itself afterwards. Stateless and shared.
  */
 @ChannelHandler.Sharable
-public final class RefusingConnectionHandler extends ChannelInboundHandlerAdapter {
+public final class ConnectionAdmissionHandler extends ChannelInboundHandlerAdapter {
     /** The one instance; the handler has no state. */
-    public static final RefusingConnectionHandler INSTANCE = new RefusingConnectionHandler();
+    public static final ConnectionAdmissionHandler INSTANCE = new ConnectionAdmissionHandler();
 
-    private RefusingConnectionHandler() {
+    private ConnectionAdmissionHandler() {
     }
 
     @Override
@@ -24,6 +25,7 @@ public final class RefusingConnectionHandler extends ChannelInboundHandlerAdapte
             ctx.close();
             return;
         }
+        camera.connected(ctx.channel());
         ctx.pipeline().remove(this);
         super.channelActive(ctx);
     }

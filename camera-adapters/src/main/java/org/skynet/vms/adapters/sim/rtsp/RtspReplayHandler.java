@@ -1,0 +1,282 @@
+package org.skynet.vms.adapters.sim.rtsp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.rtsp.RtspHeaderNames;
+import io.netty.handler.codec.rtsp.RtspMethods;
+import io.netty.handler.codec.rtsp.RtspResponseStatuses;
+import io.netty.handler.codec.rtsp.RtspVersions;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import org.skynet.vms.adapters.rtsp.RtspException;
+import org.skynet.vms.adapters.rtsp.TransportHeader;
+import org.skynet.vms.adapters.sim.CameraChannels;
+import org.skynet.vms.adapters.sim.FaultKind;
+import org.skynet.vms.adapters.sim.RtspAuthScheme;
+import org.skynet.vms.adapters.sim.SimulatedCamera;
+import org.skynet.vms.adapters.sim.StreamProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RTSP server logic of one connection to a simulated camera: OPTIONS, DESCRIBE, SETUP (TCP
+ * interleaved or UDP unicast; anything else gets 461), PLAY, PAUSE, GET_PARAMETER, TEARDOWN. Every
+ * method but OPTIONS needs credentials. One {@link ReplaySession} per connection. Interleaved frames
+ * from the client (RTCP receiver reports) are released unread. Event loop only; one instance per
+ * connection.
+ *
+ * <p>Answers use the header spelling of RFC 2326 ({@code CSeq}, {@code RTP-Info}): Netty's constants
+ * are lower case, which the RFC allows but some clients match case-sensitively.
+ */
+final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(RtspReplayHandler.class);
+    static final int SESSION_TIMEOUT_SECONDS = 60;
+    private static final String PUBLIC_METHODS = "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, GET_PARAMETER, TEARDOWN";
+
+    private final ClipLibrary clips;
+    private final Clock clock;
+    private final RtspAuthVerifier auth;
+    private ReplaySession session;
+
+    RtspReplayHandler(ClipLibrary clips, Clock clock, RtspAuthScheme scheme) {
+        this.clips = clips;
+        this.clock = clock;
+        this.auth = new RtspAuthVerifier(scheme);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof FullHttpRequest request) {
+                handle(ctx, request);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            LOG.debug("closing idle RTSP connection {}", ctx.channel());
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("closing RTSP connection {}: {}", ctx.channel(), cause.toString());
+        ctx.close();
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+        SimulatedCamera camera = CameraChannels.cameraOf(ctx.channel());
+        if (camera.is(FaultKind.DOWN)) {
+            ctx.close();
+            return;
+        }
+        if (!request.decoderResult().isSuccess()) {
+            reply(ctx, camera, cseq(request), response(HttpResponseStatus.BAD_REQUEST), ChannelFutureListener.CLOSE);
+            return;
+        }
+        HttpMethod method = request.method();
+        if (method.equals(RtspMethods.OPTIONS)) {
+            FullHttpResponse ok = response(HttpResponseStatus.OK);
+            ok.headers().set("Public", PUBLIC_METHODS);
+            reply(ctx, camera, cseq(request), ok, null);
+            return;
+        }
+        if (!auth.verify(request.headers().get(RtspHeaderNames.AUTHORIZATION), method.name(), camera.username(),
+                camera.devicePassword())) {
+            FullHttpResponse unauthorized = response(RtspResponseStatuses.UNAUTHORIZED);
+            unauthorized.headers().set("WWW-Authenticate", auth.challenge());
+            reply(ctx, camera, cseq(request), unauthorized, null);
+            return;
+        }
+        RtspTarget target = RtspTarget.parse(request.uri());
+        if (method.equals(RtspMethods.DESCRIBE)) {
+            describe(ctx, camera, request, target);
+        } else if (method.equals(RtspMethods.SETUP)) {
+            setup(ctx, camera, request, target);
+        } else if (method.equals(RtspMethods.PLAY)) {
+            play(ctx, camera, request, target);
+        } else if (method.equals(RtspMethods.PAUSE) || method.equals(RtspMethods.GET_PARAMETER)
+                || method.equals(RtspMethods.TEARDOWN)) {
+            sessionControl(ctx, camera, request);
+        } else {
+            reply(ctx, camera, cseq(request), response(RtspResponseStatuses.METHOD_NOT_ALLOWED), null);
+        }
+    }
+
+    private void describe(ChannelHandlerContext ctx, SimulatedCamera camera, FullHttpRequest request,
+            RtspTarget target) {
+        if (target == null || target.track() != null) {
+            reply(ctx, camera, cseq(request), response(RtspResponseStatuses.NOT_FOUND), null);
+            return;
+        }
+        RtpClip clip = clips.clip(camera, target.profile());
+        String sdp = SdpWriter.describe(clip, camera.host(), camera.id(), ThreadLocalRandom.current().nextInt(1 << 30));
+        FullHttpResponse ok = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, HttpResponseStatus.OK,
+                Unpooled.copiedBuffer(sdp, StandardCharsets.US_ASCII));
+        ok.headers().set("Content-Type", "application/sdp");
+        ok.headers().set("Content-Base", camera.rtspUrl(target.profile()) + "/");
+        reply(ctx, camera, cseq(request), ok, null);
+    }
+
+    private void setup(ChannelHandlerContext ctx, SimulatedCamera camera, FullHttpRequest request,
+            RtspTarget target) {
+        String cseq = cseq(request);
+        if (target == null) {
+            reply(ctx, camera, cseq, response(RtspResponseStatuses.NOT_FOUND), null);
+            return;
+        }
+        String requestedSession = request.headers().get(RtspHeaderNames.SESSION);
+        if (session != null) {
+            // one track, one session per connection: a repeated SETUP of it is answered again
+            boolean same = requestedSession != null && sessionMatches(requestedSession);
+            reply(ctx, camera, cseq, same ? setupAnswer() : response(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH), null);
+            return;
+        }
+        TransportHeader transport = transport(request.headers().get(RtspHeaderNames.TRANSPORT));
+        RtpClip clip = clips.clip(camera, target.profile());
+        if (transport != null && transport.lowerTransport() == TransportHeader.LowerTransport.TCP) {
+            TransportHeader.PortPair channels = transport.interleaved() == null
+                    ? new TransportHeader.PortPair(0, 1) : transport.interleaved();
+            if (channels.rtp() < 255) {
+                start(ctx, camera, cseq, new InterleavedRtpSink(ctx.pipeline().context(RtspReplayInitializer.FRAMER),
+                        channels.rtp()), clip);
+                return;
+            }
+        } else if (transport != null && transport.clientPort() != null) {
+            InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+            TransportHeader.PortPair ports = transport.clientPort();
+            UdpRtpSink.open(ctx.channel().eventLoop(), camera.host(),
+                    new InetSocketAddress(remote.getAddress(), ports.rtp()), ports.rtcp())
+                    .whenComplete((sink, e) -> {
+                        if (e != null) {
+                            LOG.debug("cannot bind UDP for {}: {}", camera.id(), e.toString());
+                            reply(ctx, camera, cseq, response(HttpResponseStatus.INTERNAL_SERVER_ERROR), null);
+                        } else if (!ctx.channel().isActive() || session != null) {
+                            sink.close();
+                        } else {
+                            start(ctx, camera, cseq, sink, clip);
+                        }
+                    });
+            return;
+        }
+        reply(ctx, camera, cseq, response(RtspResponseStatuses.UNSUPPORTED_TRANSPORT), null);
+    }
+
+    private void start(ChannelHandlerContext ctx, SimulatedCamera camera, String cseq, RtpSink sink, RtpClip clip) {
+        String id = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        session = new ReplaySession(id, ctx.channel(), sink, camera, clip);
+        reply(ctx, camera, cseq, setupAnswer(), null);
+    }
+
+    private FullHttpResponse setupAnswer() {
+        FullHttpResponse ok = response(HttpResponseStatus.OK);
+        ok.headers().set("Transport", session.sink().transportHeader(session.ssrc()));
+        ok.headers().set("Session", session.id() + ";timeout=" + SESSION_TIMEOUT_SECONDS);
+        return ok;
+    }
+
+    private void play(ChannelHandlerContext ctx, SimulatedCamera camera, FullHttpRequest request,
+            RtspTarget target) {
+        if (!hasSession(request)) {
+            reply(ctx, camera, cseq(request), response(RtspResponseStatuses.SESSION_NOT_FOUND), null);
+            return;
+        }
+        ReplaySession s = session;
+        FullHttpResponse ok = response(HttpResponseStatus.OK);
+        ok.headers().set("Session", s.id());
+        ok.headers().set("Range", "npt=0.000-");
+        String base = target == null ? camera.rtspMainUrl() : camera.rtspUrl(target.profile());
+        ok.headers().set("RTP-Info", "url=" + base + "/" + SdpWriter.TRACK + ";seq=" + s.nextSeq()
+                + ";rtptime=" + s.nextTimestamp());
+        reply(ctx, camera, cseq(request), ok, f -> {
+            if (f.isSuccess() && session == s) {
+                s.play(clock.instant());
+            }
+        });
+    }
+
+    private void sessionControl(ChannelHandlerContext ctx, SimulatedCamera camera, FullHttpRequest request) {
+        HttpMethod method = request.method();
+        boolean keepAliveWithoutSession = method.equals(RtspMethods.GET_PARAMETER)
+                && !request.headers().contains(RtspHeaderNames.SESSION);
+        if (!keepAliveWithoutSession && !hasSession(request)) {
+            reply(ctx, camera, cseq(request), response(RtspResponseStatuses.SESSION_NOT_FOUND), null);
+            return;
+        }
+        FullHttpResponse ok = response(HttpResponseStatus.OK);
+        if (session != null) {
+            ok.headers().set("Session", session.id());
+        }
+        if (method.equals(RtspMethods.PAUSE)) {
+            session.pause();
+        } else if (method.equals(RtspMethods.TEARDOWN)) {
+            session.close();
+            session = null;
+        }
+        reply(ctx, camera, cseq(request), ok, null);
+    }
+
+    /** The first transport spec the client asked for, or {@code null} when it does not parse. */
+    private static TransportHeader transport(String header) {
+        try {
+            return TransportHeader.parse(header);
+        } catch (RtspException e) {
+            return null;
+        }
+    }
+
+    private boolean hasSession(FullHttpRequest request) {
+        String header = request.headers().get(RtspHeaderNames.SESSION);
+        return session != null && header != null && sessionMatches(header);
+    }
+
+    private boolean sessionMatches(String header) {
+        int semicolon = header.indexOf(';');
+        return (semicolon < 0 ? header : header.substring(0, semicolon)).trim().equals(session.id());
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status) {
+        return new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, status, Unpooled.EMPTY_BUFFER);
+    }
+
+    private static String cseq(FullHttpRequest request) {
+        return request.headers().get(RtspHeaderNames.CSEQ);
+    }
+
+    private static void reply(ChannelHandlerContext ctx, SimulatedCamera camera, String cseq,
+            FullHttpResponse response, ChannelFutureListener afterWrite) {
+        if (cseq != null) {
+            response.headers().set("CSeq", cseq);
+        }
+        response.headers().set("Server", "Skynet SIM");
+        response.headers().setInt("Content-Length", response.content().readableBytes());
+        CameraChannels.answer(ctx, camera, response, afterWrite);
+    }
+}
