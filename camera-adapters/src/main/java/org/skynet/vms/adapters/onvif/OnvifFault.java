@@ -26,7 +26,11 @@ public final class OnvifFault extends OnvifException {
     private final String reason;
 
     public OnvifFault(String code, List<String> subcodes, String reason) {
-        super(kindOf(subcodes), describe(code, subcodes, reason));
+        this("", code, subcodes, reason);
+    }
+
+    private OnvifFault(String context, String code, List<String> subcodes, String reason) {
+        super(kindOf(subcodes), context + describe(code, subcodes, reason));
         this.code = code;
         this.subcodes = List.copyOf(subcodes);
         this.reason = reason;
@@ -47,6 +51,11 @@ public final class OnvifFault extends OnvifException {
         return reason;
     }
 
+    /** The same fault with a prefix saying which call on which device got it. */
+    public OnvifFault withContext(String context) {
+        return new OnvifFault(context + ": ", code, subcodes, reason);
+    }
+
     /** Whether one of the subcodes has this local name. */
     public boolean hasSubcode(String localName) {
         return subcodes.contains(localName);
@@ -58,8 +67,7 @@ public final class OnvifFault extends OnvifException {
      */
     public static OnvifFault from(Element fault) {
         if (SOAP11.equals(fault.getNamespaceURI())) {
-            String code = OnvifXml.childText(fault, "", "faultcode")
-                    .or(() -> unqualifiedChildText(fault, "faultcode")).orElse("");
+            String code = unqualifiedChildText(fault, "faultcode").orElse("");
             String reason = unqualifiedChildText(fault, "faultstring").orElse("");
             return new OnvifFault(localPart(code), List.of(), reason);
         }
