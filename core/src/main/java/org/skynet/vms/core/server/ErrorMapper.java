@@ -3,6 +3,7 @@ package org.skynet.vms.core.server;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.skynet.vms.core.registry.ImportRejected;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
 import org.slf4j.Logger;
@@ -20,6 +21,9 @@ public final class ErrorMapper {
     }
 
     public static ApiResponse toResponse(Throwable t, String requestLine) {
+        if (t instanceof ImportRejected ir) {
+            return importRejected(ir);
+        }
         if (t instanceof HttpError he) {
             return body(he.status(), he.code(), he.getMessage(), he.field());
         }
@@ -40,6 +44,16 @@ public final class ErrorMapper {
         error.put("message", message);
         error.put("field", field);
         return ApiResponse.json(status, Map.of("error", error));
+    }
+
+    /** The usual error body plus {@code problems: [{line, column, message}]}, every problem of the file. */
+    private static ApiResponse importRejected(ImportRejected ir) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", ir.kind().name());
+        error.put("message", ir.getMessage());
+        error.put("field", null);
+        error.put("problems", ir.problems());
+        return ApiResponse.json(HttpResponseStatus.BAD_REQUEST, Map.of("error", error));
     }
 
     static HttpResponseStatus statusOf(ErrorKind kind) {

@@ -1,0 +1,197 @@
+package org.skynet.vms.core.registry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.secrets.SecretBox;
+import org.skynet.vms.errors.VmsException;
+
+/**
+ * The registered cameras: create, read, update, delete, list and bulk import, on PostgreSQL or H2.
+ * Invalid input is an INVALID_ARGUMENT naming the first bad field, a duplicate id a CONFLICT, an unknown
+ * id NOT_FOUND. Blocking (JDBC): call from worker threads. Thread-safe. Auditing is the caller's job:
+ * this class knows no users.
+ */
+public final class CameraRegistry {
+    private final Jdbc jdbc;
+    private final SecretBox secrets;
+    private final Clock clock;
+    private final CameraSearch search;
+
+    public CameraRegistry(Jdbc jdbc, SecretBox secrets, Clock clock) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.search = new CameraSearch(jdbc);
+    }
+
+    /** Registers a new camera. */
+    public Camera create(CameraDraft draft) {
+        requireValid(draft);
+        Instant now = now();
+        Camera cam = draft.toCamera(now, now);
+        jdbc.inTransaction(c -> {
+            if (exists(c, cam.id())) {
+                throw VmsException.conflict("camera " + cam.id() + " already exists");
+            }
+            CameraRows.insertAll(c, List.of(cam), Collections.singletonList(draft.credentials()), secrets);
+            return null;
+        });
+        return cam;
+    }
+
+    public Optional<Camera> find(String id) {
+        return jdbc.queryOne("SELECT " + CameraRows.COLUMNS + " FROM cameras c WHERE c.id = ?", CameraRows::map, id);
+    }
+
+    /** The camera, or NOT_FOUND. */
+    public Camera get(String id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Changes a camera: {@code change} edits a draft of the current state (credentials included) and the
+     * result is validated and stored in one transaction. The id cannot change.
+     */
+    public Camera update(String id, Consumer<CameraDraft> change) {
+        return jdbc.inTransaction(c -> {
+            List<Camera> rows = Jdbc.query(c, "SELECT " + CameraRows.COLUMNS + " FROM cameras c WHERE c.id = ? FOR UPDATE",
+                    CameraRows::map, id);
+            if (rows.isEmpty()) {
+                throw notFound(id);
+            }
+            Camera current = rows.get(0);
+            CameraDraft draft = CameraDraft.of(current, credentials(c, id).orElse(null));
+            change.accept(draft);
+            if (!id.equals(draft.id())) {
+                throw VmsException.invalid("id", "the id of a camera cannot be changed");
+            }
+            requireValid(draft);
+            Camera updated = draft.toCamera(current.createdAt(), now());
+            write(c, updated, draft.credentials());
+            return updated;
+        });
+    }
+
+    /** Removes a camera and its tags, or NOT_FOUND. */
+    public void delete(String id) {
+        if (jdbc.update("DELETE FROM cameras WHERE id = ?", id) == 0) {
+            throw notFound(id);
+        }
+    }
+
+    /** The stored login of a camera, decrypted, or empty when it has none (or does not exist). */
+    public Optional<Credentials> credentials(String id) {
+        return jdbc.withConnection(c -> credentials(c, id));
+    }
+
+    /** One page of cameras matching {@code filter}, in id order; {@code limit} in [1, 500]. */
+    public CameraPage list(CameraFilter filter, int limit, String cursor) {
+        return search.page(filter, limit, cursor);
+    }
+
+    /** Every district with its number of cameras, by name. */
+    public List<DistrictCount> districts() {
+        return jdbc.query("SELECT district, COUNT(*) AS n FROM cameras GROUP BY district ORDER BY district",
+                rs -> new DistrictCount(rs.getString("district"), rs.getLong("n")));
+    }
+
+    public long count() {
+        return jdbc.queryOne("SELECT COUNT(*) FROM cameras", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /** Calls {@code sink} for every camera matching {@code filter}, in id order, reading in chunks (no long-lived cursor). */
+    public void forEach(CameraFilter filter, Consumer<Camera> sink) {
+        search.forEach(filter, sink);
+    }
+
+    /**
+     * Imports cameras all-or-nothing: every row is validated, ids must be new and unique in the file, and
+     * only if nothing is wrong are all rows inserted in one transaction.
+     *
+     * @return the number of cameras imported
+     * @throws ImportRejected listing every problem (including those of {@code batch} from parsing)
+     */
+    public int importAll(ImportBatch batch) {
+        return new CameraImport(secrets).run(jdbc, batch, now());
+    }
+
+    private void write(Connection c, Camera cam, Credentials cred) throws SQLException {
+        Placement p = cam.placement();
+        String sealed = cred == null || cred.password().isEmpty() ? null : secrets.seal(cred.password(), cam.id());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE cameras SET name = ?, district = ?, search_text = ?,"
+                + " lat = ?, lon = ?, bearing = ?, fov = ?, range_m = ?, rtsp_url = ?, onvif_url = ?, username = ?,"
+                + " password_enc = ?, tags = ?, enabled = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, cam.name());
+            ps.setString(2, cam.district());
+            ps.setString(3, CameraRows.searchText(cam));
+            ps.setDouble(4, p.lat());
+            ps.setDouble(5, p.lon());
+            ps.setDouble(6, p.bearingDegrees());
+            ps.setDouble(7, p.fovDegrees());
+            ps.setDouble(8, p.rangeMeters());
+            ps.setString(9, cam.rtspUrl());
+            ps.setString(10, cam.onvifUrl());
+            ps.setString(11, cred == null ? null : cred.username());
+            ps.setString(12, sealed);
+            ps.setString(13, String.join(";", cam.tags()));
+            ps.setBoolean(14, cam.enabled());
+            ps.setTimestamp(15, Timestamp.from(cam.updatedAt()));
+            ps.setString(16, cam.id());
+            ps.executeUpdate();
+        }
+        Jdbc.update(c, "DELETE FROM camera_tags WHERE camera_id = ?", cam.id());
+        try (PreparedStatement ps = c.prepareStatement(CameraRows.INSERT_TAG)) {
+            for (String tag : cam.tags()) {
+                ps.setString(1, tag);
+                ps.setString(2, cam.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private Optional<Credentials> credentials(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT username, password_enc FROM cameras WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return Optional.empty();
+                }
+                String sealed = rs.getString(2);
+                return Optional.of(new Credentials(rs.getString(1), sealed == null ? "" : secrets.open(sealed, id)));
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String id) throws SQLException {
+        return !Jdbc.query(c, "SELECT 1 FROM cameras WHERE id = ?", rs -> 1, id).isEmpty();
+    }
+
+    private static void requireValid(CameraDraft draft) {
+        List<FieldProblem> problems = draft.problems();
+        if (!problems.isEmpty()) {
+            FieldProblem first = problems.get(0);
+            throw VmsException.invalid(first.field().jsonName(), first.message());
+        }
+    }
+
+    private Instant now() {
+        // Both databases keep at least milliseconds: what we return equals what is read back later.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static VmsException notFound(String id) {
+        return VmsException.notFound("no camera with id " + (CameraDraft.ID.matcher(id).matches() ? id : "(invalid id)"));
+    }
+}
