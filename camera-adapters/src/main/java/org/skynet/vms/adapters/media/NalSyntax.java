@@ -3,8 +3,8 @@ package org.skynet.vms.adapters.media;
 /**
  * The codec-specific facts about NAL units that the codec-neutral code needs: header size, roles,
  * access unit boundaries in a byte stream, and parameter-set parsing. Implemented once per codec
- * ({@code H264Syntax}, {@code H265Syntax} in the {@code rtp.h264} and {@code rtp.h265} packages);
- * implementations are stateless and thread-safe.
+ * ({@code H264Syntax}, {@code H265Syntax} in the {@code rtp.h264} and {@code rtp.h265} packages, on
+ * {@link AbstractNalSyntax}); implementations are stateless and thread-safe.
  *
  * <p>Every method takes a NAL unit as {@code buf[off, off + len)}: header included, no start code.
  */

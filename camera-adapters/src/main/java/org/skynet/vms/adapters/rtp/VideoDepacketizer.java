@@ -244,6 +244,34 @@ public abstract class VideoDepacketizer {
         endNal();
     }
 
+    /**
+     * Adds each NAL unit of an aggregation packet body (H.264 STAP-A, RFC 6184 §5.7.1; H.265 AP, RFC
+     * 7798 §4.4.2): from absolute index {@code pos} to {@code end}, NAL units each behind a 16-bit size.
+     * An empty body, a zero size or one past {@code end} marks the unit malformed.
+     *
+     * @param packetName the packet type as the RFC names it, for the malformed reason
+     */
+    protected final void addAggregated(ByteBuffer src, int pos, int end, String packetName) {
+        if (pos >= end) {
+            malformed("empty " + packetName);
+            return;
+        }
+        while (pos < end) {
+            if (end - pos < 2) {
+                malformed(packetName + " NAL size runs past the end of the packet");
+                return;
+            }
+            int size = src.getShort(pos) & 0xffff;
+            pos += 2;
+            if (size == 0 || size > end - pos) {
+                malformed(packetName + " NAL of " + size + " bytes does not fit the packet");
+                return;
+            }
+            addNal(src, pos, size);
+            pos += size;
+        }
+    }
+
     /** Opens a fragmented NAL unit; follow with its header bytes via {@link #appendNalByte}. */
     protected final void beginNal() {
         if (drop != Drop.NONE) {

@@ -151,21 +151,10 @@ final class FakeOnvifDevice implements AutoCloseable {
         byte[] nonce = Base64.getDecoder().decode(OnvifXml.childText(token.get(), OnvifNamespaces.WSSE, "Nonce")
                 .orElse(""));
         String created = OnvifXml.childText(token.get(), OnvifNamespaces.WSU, "Created").orElse("");
-        String expected = sha1Base64(nonce, created, PASSWORD);
+        // The formula itself is pinned to the published vector in UsernameTokenTest.
+        String expected = UsernameToken.digest(nonce, created, PASSWORD);
         Duration skew = Duration.between(deviceTime(), Instant.parse(created)).abs();
         return user.equals(USER) && digest.equals(expected) && skew.compareTo(MAX_CREATED_SKEW) <= 0;
-    }
-
-    private static String sha1Base64(byte[] nonce, String created, String password) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(nonce);
-            sha1.update(created.getBytes(StandardCharsets.UTF_8));
-            sha1.update(password.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(sha1.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private boolean digestOk(HttpExchange ex) {

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.skynet.vms.errors.ErrorKind;
 
 /** {@link OnvifClient} against {@link FakeOnvifDevice} on 127.0.0.1. */
@@ -200,18 +202,11 @@ class OnvifClientIT {
         assertTrue(elapsedMillis >= 250 && elapsedMillis < 3000, "timed out after " + elapsedMillis + " ms");
     }
 
-    @Test
-    void hugeResponseIsLimitExceeded() throws Exception {
+    @ParameterizedTest(name = "chunked {0}")
+    @ValueSource(booleans = {false, true})
+    void hugeResponseIsLimitExceeded(boolean chunked) throws Exception {
         OnvifClient client = client(Duration.ofSeconds(5), 64 * 1024);
-        device.replyHuge(OnvifNamespaces.DEVICE, "GetDeviceInformation", 2 * 1024 * 1024, false);
-        OnvifException e = failure(client.getDeviceInformation());
-        assertEquals(ErrorKind.LIMIT_EXCEEDED, e.kind(), e.getMessage());
-    }
-
-    @Test
-    void hugeChunkedResponseIsLimitExceeded() throws Exception {
-        OnvifClient client = client(Duration.ofSeconds(5), 64 * 1024);
-        device.replyHuge(OnvifNamespaces.DEVICE, "GetDeviceInformation", 2 * 1024 * 1024, true);
+        device.replyHuge(OnvifNamespaces.DEVICE, "GetDeviceInformation", 2 * 1024 * 1024, chunked);
         OnvifException e = failure(client.getDeviceInformation());
         assertEquals(ErrorKind.LIMIT_EXCEEDED, e.kind(), e.getMessage());
     }

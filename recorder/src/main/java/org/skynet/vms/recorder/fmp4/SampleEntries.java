@@ -3,6 +3,8 @@ package org.skynet.vms.recorder.fmp4;
 import org.skynet.vms.adapters.media.AccessUnit;
 import org.skynet.vms.adapters.media.Codec;
 import org.skynet.vms.adapters.media.VideoParameters;
+import org.skynet.vms.adapters.rtp.h264.H264Sps;
+import org.skynet.vms.adapters.rtp.h265.H265Sps;
 
 /**
  * Writes the visual sample entry of a track (ISO/IEC 14496-12 §12.1.3): {@code avc1} + {@code avcC}
@@ -37,9 +39,9 @@ public final class SampleEntries {
         w.zeros(32); // compressorname: empty Pascal string
         w.u16(DEPTH_COLOUR).u16(0xFFFF); // depth, pre_defined = -1
         if (params.codec() == Codec.H264) {
-            AvcConfiguration.parse(params.sps().get(0)).write(w, params.sps(), params.pps());
+            AvcConfiguration.write(w, H264Sps.parse(params.sps().get(0)), params.sps(), params.pps());
         } else {
-            HevcConfiguration.parse(params.sps().get(0)).write(w, params.vps(), params.sps(), params.pps());
+            HevcConfiguration.write(w, H265Sps.parse(params.sps().get(0)), params.vps(), params.sps(), params.pps());
         }
         w.end();
     }

@@ -42,34 +42,13 @@ public final class H264Depacketizer extends VideoDepacketizer {
         if (type >= 1 && type <= 23) {
             addNal(p, pos, end - pos);
         } else if (type == STAP_A) {
-            unpackStapA(p, pos + 1, end);
+            addAggregated(p, pos + 1, end, "STAP-A");
         } else if (type == FU_A) {
             unpackFuA(p, pos, end, header);
         } else if (type == 0 || type >= 30) {
             ignored();
         } else {
             malformed("interleaved-mode packet type " + type + " (STAP-B, MTAP or FU-B) is not supported");
-        }
-    }
-
-    private void unpackStapA(ByteBuffer p, int pos, int end) {
-        if (pos >= end) {
-            malformed("empty STAP-A");
-            return;
-        }
-        while (pos < end) {
-            if (end - pos < 2) {
-                malformed("STAP-A NAL size runs past the end of the packet");
-                return;
-            }
-            int size = p.getShort(pos) & 0xffff;
-            pos += 2;
-            if (size == 0 || size > end - pos) {
-                malformed("STAP-A NAL of " + size + " bytes does not fit the packet");
-                return;
-            }
-            addNal(p, pos, size);
-            pos += size;
         }
     }
 

@@ -2,10 +2,13 @@ package org.skynet.vms.adapters.rtp.h264;
 
 import org.skynet.vms.adapters.media.BitstreamException;
 import org.skynet.vms.adapters.media.RbspReader;
+import org.skynet.vms.adapters.media.SequenceParameters;
+import org.skynet.vms.adapters.media.VuiSyntax;
 
 /**
  * The fields of an H.264 sequence parameter set (ITU-T H.264 §7.3.2.1.1) that a recorder needs:
- * profile and level, the displayed size after cropping, and the frame rate from the VUI timing info.
+ * profile and level, chroma format and bit depths (also what an {@code avcC} box holds), the
+ * displayed size after cropping, and the frame rate from the VUI timing info.
  *
  * @param profileIdc        {@code profile_idc}, e.g. 66 baseline, 77 main, 100 high
  * @param constraintFlags   the byte holding {@code constraint_set0_flag}..{@code constraint_set5_flag}
@@ -14,11 +17,14 @@ import org.skynet.vms.adapters.media.RbspReader;
  * @param chromaFormatIdc   0 monochrome, 1 4:2:0, 2 4:2:2, 3 4:4:4
  * @param width             displayed width in pixels after the cropping window
  * @param height            displayed height in pixels after the cropping window
+ * @param bitDepthLuma      luma bit depth (8 when the profile does not code it)
+ * @param bitDepthChroma    chroma bit depth (8 when the profile does not code it)
  * @param frameMbsOnly      {@code frame_mbs_only_flag}: false for interlaced-capable streams
  * @param frameRateFps      {@code time_scale / (2 × num_units_in_tick)} from the VUI, or {@code null} when absent
  */
 public record H264Sps(int profileIdc, int constraintFlags, int levelIdc, int spsId, int chromaFormatIdc, int width,
-        int height, boolean frameMbsOnly, Double frameRateFps) {
+        int height, int bitDepthLuma, int bitDepthChroma, boolean frameMbsOnly, Double frameRateFps)
+        implements SequenceParameters {
 
     /** The largest width or height accepted, in pixels; bigger values are taken as corrupt. */
     public static final int MAX_DIMENSION = 16_384;
@@ -49,13 +55,15 @@ public record H264Sps(int profileIdc, int constraintFlags, int levelIdc, int sps
         int spsId = r.readUe("seq_parameter_set_id", 31);
         int chromaFormatIdc = 1;
         boolean separateColourPlane = false;
+        int bitDepthLuma = 8;
+        int bitDepthChroma = 8;
         if (hasChromaInfo(profileIdc)) {
             chromaFormatIdc = r.readUe("chroma_format_idc", 3);
             if (chromaFormatIdc == 3) {
                 separateColourPlane = r.readFlag();
             }
-            r.readUe("bit_depth_luma_minus8", 6);
-            r.readUe("bit_depth_chroma_minus8", 6);
+            bitDepthLuma = r.readUe("bit_depth_luma_minus8", 6) + 8;
+            bitDepthChroma = r.readUe("bit_depth_chroma_minus8", 6) + 8;
             r.skip(1); // qpprime_y_zero_transform_bypass_flag
             if (r.readFlag()) { // seq_scaling_matrix_present_flag
                 int lists = chromaFormatIdc != 3 ? 8 : 12;
@@ -105,8 +113,8 @@ public record H264Sps(int profileIdc, int constraintFlags, int levelIdc, int sps
             throw new BitstreamException("H.264 SPS gives an impossible size " + width + "x" + height);
         }
         Double fps = r.readFlag() ? readVuiFrameRate(r) : null;
-        return new H264Sps(profileIdc, constraintFlags, levelIdc, spsId, chromaFormatIdc, width, height, frameMbsOnly,
-                fps);
+        return new H264Sps(profileIdc, constraintFlags, levelIdc, spsId, chromaFormatIdc, width, height, bitDepthLuma,
+                bitDepthChroma, frameMbsOnly, fps);
     }
 
     private static boolean hasChromaInfo(int profileIdc) {
@@ -132,32 +140,7 @@ public record H264Sps(int profileIdc, int constraintFlags, int levelIdc, int sps
 
     /** Reads VUI (Annex E.1.1) up to the timing info; {@code null} when there is none. */
     private static Double readVuiFrameRate(RbspReader r) {
-        if (r.readFlag()) { // aspect_ratio_info_present_flag
-            if (r.readInt(8) == 255) { // Extended_SAR
-                r.skip(32);
-            }
-        }
-        if (r.readFlag()) { // overscan_info_present_flag
-            r.skip(1);
-        }
-        if (r.readFlag()) { // video_signal_type_present_flag
-            r.skip(4); // video_format, video_full_range_flag
-            if (r.readFlag()) { // colour_description_present_flag
-                r.skip(24);
-            }
-        }
-        if (r.readFlag()) { // chroma_loc_info_present_flag
-            r.readUe();
-            r.readUe();
-        }
-        if (!r.readFlag()) { // timing_info_present_flag
-            return null;
-        }
-        long numUnitsInTick = r.readBits(32);
-        long timeScale = r.readBits(32);
-        if (numUnitsInTick == 0 || timeScale == 0) {
-            return null;
-        }
-        return timeScale / (2.0 * numUnitsInTick);
+        VuiSyntax.skipToChromaLocEnd(r);
+        return VuiSyntax.readFrameRate(r, 2);
     }
 }

@@ -1,28 +1,16 @@
 package org.skynet.vms.adapters.rtp.h264;
 
-import java.util.List;
-import org.skynet.vms.adapters.media.BitstreamException;
+import org.skynet.vms.adapters.media.AbstractNalSyntax;
 import org.skynet.vms.adapters.media.Codec;
 import org.skynet.vms.adapters.media.NalKind;
-import org.skynet.vms.adapters.media.NalSyntax;
-import org.skynet.vms.adapters.media.VideoParameters;
 
 /** H.264 NAL unit facts (ITU-T H.264 Table 7-1): one-byte header, IDR = type 5, SPS 7, PPS 8. */
-public final class H264Syntax implements NalSyntax {
+public final class H264Syntax extends AbstractNalSyntax {
     /** The single instance; stateless. */
     public static final H264Syntax INSTANCE = new H264Syntax();
 
     private H264Syntax() {
-    }
-
-    @Override
-    public Codec codec() {
-        return Codec.H264;
-    }
-
-    @Override
-    public int headerBytes() {
-        return 1;
+        super(Codec.H264, "H.264", 1, false);
     }
 
     @Override
@@ -61,17 +49,7 @@ public final class H264Syntax implements NalSyntax {
     }
 
     @Override
-    public VideoParameters parseParameters(byte[] vps, byte[] sps, byte[] pps) {
-        if (sps == null || pps == null) {
-            throw new BitstreamException("H.264 needs both an SPS and a PPS");
-        }
-        H264Sps s = H264Sps.parse(sps);
-        return new VideoParameters(Codec.H264, s.width(), s.height(), s.frameRateFps(), s.profileIdc(), s.levelIdc(),
-                s.rfc6381Codec(), List.of(), List.of(sps), List.of(pps));
-    }
-
-    @Override
-    public boolean needsVps() {
-        return false;
+    protected H264Sps parseSps(byte[] sps) {
+        return H264Sps.parse(sps);
     }
 }

@@ -48,34 +48,13 @@ public final class H265Depacketizer extends VideoDepacketizer {
         if (type < AP) {
             addNal(p, pos, end - pos);
         } else if (type == AP) {
-            unpackAp(p, pos + 2, end);
+            addAggregated(p, pos + 2, end, "AP");
         } else if (type == FU) {
             unpackFu(p, pos, end, h0, h1);
         } else if (type == PACI) {
             malformed("PACI packets are not supported");
         } else {
             ignored();
-        }
-    }
-
-    private void unpackAp(ByteBuffer p, int pos, int end) {
-        if (pos >= end) {
-            malformed("empty aggregation packet");
-            return;
-        }
-        while (pos < end) {
-            if (end - pos < 2) {
-                malformed("AP NAL size runs past the end of the packet");
-                return;
-            }
-            int size = p.getShort(pos) & 0xffff;
-            pos += 2;
-            if (size == 0 || size > end - pos) {
-                malformed("AP NAL of " + size + " bytes does not fit the packet");
-                return;
-            }
-            addNal(p, pos, size);
-            pos += size;
         }
     }
 

@@ -3,11 +3,14 @@ package org.skynet.vms.adapters.rtp.h265;
 import java.util.Locale;
 import org.skynet.vms.adapters.media.BitstreamException;
 import org.skynet.vms.adapters.media.RbspReader;
+import org.skynet.vms.adapters.media.SequenceParameters;
+import org.skynet.vms.adapters.media.VuiSyntax;
 
 /**
  * The fields of an H.265 sequence parameter set (ITU-T H.265 §7.3.2.2) that a recorder needs: the
- * general profile, tier and level (also what an {@code hvcC} box holds), the displayed size after the
- * conformance window, bit depths, and the frame rate from the VUI timing info.
+ * general profile, tier and level, sub-layer count, chroma format and bit depths (also what an
+ * {@code hvcC} box holds), the displayed size after the conformance window, and the frame rate from
+ * the VUI timing info.
  *
  * @param profileSpace           {@code general_profile_space}
  * @param tierFlag               {@code general_tier_flag} (true = High tier)
@@ -15,6 +18,8 @@ import org.skynet.vms.adapters.media.RbspReader;
  * @param compatibilityFlags     {@code general_profile_compatibility_flag[0..31]}, flag 0 in the top bit
  * @param constraintFlags        the 48 bits from {@code general_progressive_source_flag} on, in the low 48 bits
  * @param levelIdc               {@code general_level_idc}, 30 × level (e.g. 120 for level 4)
+ * @param maxSubLayersMinus1     {@code sps_max_sub_layers_minus1}, 0 to 6
+ * @param temporalIdNesting      {@code sps_temporal_id_nesting_flag}
  * @param chromaFormatIdc        0 monochrome, 1 4:2:0, 2 4:2:2, 3 4:4:4
  * @param width                  displayed width in pixels after the conformance window
  * @param height                 displayed height in pixels after the conformance window
@@ -23,8 +28,9 @@ import org.skynet.vms.adapters.media.RbspReader;
  * @param frameRateFps           {@code vui_time_scale / vui_num_units_in_tick}, or {@code null} when absent
  */
 public record H265Sps(int profileSpace, boolean tierFlag, int profileIdc, long compatibilityFlags,
-        long constraintFlags, int levelIdc, int chromaFormatIdc, int width, int height, int bitDepthLuma,
-        int bitDepthChroma, Double frameRateFps) {
+        long constraintFlags, int levelIdc, int maxSubLayersMinus1, boolean temporalIdNesting, int chromaFormatIdc,
+        int width, int height, int bitDepthLuma, int bitDepthChroma, Double frameRateFps)
+        implements SequenceParameters {
 
     /** The largest width or height accepted, in pixels; bigger values are taken as corrupt. */
     public static final int MAX_DIMENSION = 16_888;
@@ -77,7 +83,7 @@ public record H265Sps(int profileSpace, boolean tierFlag, int profileIdc, long c
         if (maxSubLayersMinus1 > 6) {
             throw new BitstreamException("sps_max_sub_layers_minus1 = " + maxSubLayersMinus1 + " exceeds 6");
         }
-        r.skip(1); // sps_temporal_id_nesting_flag
+        boolean temporalIdNesting = r.readFlag();
         int profileSpace = r.readInt(2);
         boolean tier = r.readFlag();
         int profileIdc = r.readInt(5);
@@ -135,8 +141,8 @@ public record H265Sps(int profileSpace, boolean tierFlag, int profileIdc, long c
         }
         r.skip(2); // sps_temporal_mvp_enabled_flag, strong_intra_smoothing_enabled_flag
         Double fps = r.readFlag() ? readVuiFrameRate(r) : null;
-        return new H265Sps(profileSpace, tier, profileIdc, compat, constraints, levelIdc, chromaFormatIdc, width,
-                height, bitDepthLuma, bitDepthChroma, fps);
+        return new H265Sps(profileSpace, tier, profileIdc, compat, constraints, levelIdc, maxSubLayersMinus1,
+                temporalIdNesting, chromaFormatIdc, width, height, bitDepthLuma, bitDepthChroma, fps);
     }
 
     /** The sub-layer part of profile_tier_level (§7.3.3) after the general fields. */
@@ -205,36 +211,13 @@ public record H265Sps(int profileSpace, boolean tierFlag, int profileIdc, long c
 
     /** Reads VUI (Annex E.2.1) up to the timing info; {@code null} when there is none. */
     private static Double readVuiFrameRate(RbspReader r) {
-        if (r.readFlag() && r.readInt(8) == 255) { // aspect_ratio_info_present_flag, Extended_SAR
-            r.skip(32);
-        }
-        if (r.readFlag()) { // overscan_info_present_flag
-            r.skip(1);
-        }
-        if (r.readFlag()) { // video_signal_type_present_flag
-            r.skip(4);
-            if (r.readFlag()) { // colour_description_present_flag
-                r.skip(24);
-            }
-        }
-        if (r.readFlag()) { // chroma_loc_info_present_flag
-            r.readUe();
-            r.readUe();
-        }
+        VuiSyntax.skipToChromaLocEnd(r);
         r.skip(3); // neutral_chroma_indication_flag, field_seq_flag, frame_field_info_present_flag
         if (r.readFlag()) { // default_display_window_flag
             for (int i = 0; i < 4; i++) {
                 r.readUe();
             }
         }
-        if (!r.readFlag()) { // vui_timing_info_present_flag
-            return null;
-        }
-        long numUnitsInTick = r.readBits(32);
-        long timeScale = r.readBits(32);
-        if (numUnitsInTick == 0 || timeScale == 0) {
-            return null;
-        }
-        return (double) timeScale / numUnitsInTick;
+        return VuiSyntax.readFrameRate(r, 1);
     }
 }

@@ -1,31 +1,19 @@
 package org.skynet.vms.adapters.rtp.h265;
 
-import java.util.List;
-import org.skynet.vms.adapters.media.BitstreamException;
+import org.skynet.vms.adapters.media.AbstractNalSyntax;
 import org.skynet.vms.adapters.media.Codec;
 import org.skynet.vms.adapters.media.NalKind;
-import org.skynet.vms.adapters.media.NalSyntax;
-import org.skynet.vms.adapters.media.VideoParameters;
 
 /**
  * H.265 NAL unit facts (ITU-T H.265 Table 7-1): two-byte header, IRAP = types 16–23, VPS 32, SPS 33,
  * PPS 34.
  */
-public final class H265Syntax implements NalSyntax {
+public final class H265Syntax extends AbstractNalSyntax {
     /** The single instance; stateless. */
     public static final H265Syntax INSTANCE = new H265Syntax();
 
     private H265Syntax() {
-    }
-
-    @Override
-    public Codec codec() {
-        return Codec.H265;
-    }
-
-    @Override
-    public int headerBytes() {
-        return 2;
+        super(Codec.H265, "H.265", 2, true);
     }
 
     @Override
@@ -64,17 +52,7 @@ public final class H265Syntax implements NalSyntax {
     }
 
     @Override
-    public VideoParameters parseParameters(byte[] vps, byte[] sps, byte[] pps) {
-        if (vps == null || sps == null || pps == null) {
-            throw new BitstreamException("H.265 needs a VPS, an SPS and a PPS");
-        }
-        H265Sps s = H265Sps.parse(sps);
-        return new VideoParameters(Codec.H265, s.width(), s.height(), s.frameRateFps(), s.profileIdc(), s.levelIdc(),
-                s.rfc6381Codec(), List.of(vps), List.of(sps), List.of(pps));
-    }
-
-    @Override
-    public boolean needsVps() {
-        return true;
+    protected H265Sps parseSps(byte[] sps) {
+        return H265Sps.parse(sps);
     }
 }

@@ -16,8 +16,13 @@ import java.util.Map;
  * <p>Bounded: at most {@link #MAX_BODY_CHARS} characters, {@link #MAX_LINES} lines of
  * {@link #MAX_LINE_CHARS} characters and {@link #MAX_MEDIA} media sections.
  *
+ * <p>Strict about the minimum that tells SDP from any other body: the first line that is not blank
+ * must be {@code v=0} (RFC 4566 §5: the description starts with its version, and the version is 0),
+ * so an HTML error page or other text is refused instead of being read as a description without
+ * media.
+ *
  * <p>Lenient where cameras break the spec and the intent is clear (see rtp/README.md for the table):
- * bare {@code \n} line ends and trailing whitespace; a missing {@code v=} line; unknown or malformed
+ * bare {@code \n} line ends and trailing whitespace; blank lines before {@code v=0}; unknown or malformed
  * attribute lines (ignored); spaces around {@code fmtp} parameters; {@code HEVC} as an encoding name;
  * relative control URLs appended to a base without a trailing slash (see {@link #resolveControl}).
  * Stateless and thread-safe.
@@ -31,6 +36,10 @@ public final class SdpParser {
     public static final int MAX_LINE_CHARS = 8 * 1024;
     /** Most {@code m=} sections accepted. */
     public static final int MAX_MEDIA = 16;
+    /** The version line every description starts with (RFC 4566 §5.1). */
+    private static final String VERSION_LINE = "v=0";
+    /** Characters of an unexpected first line quoted in the error message. */
+    private static final int QUOTED_CHARS = 40;
 
     private SdpParser() {
     }
@@ -41,8 +50,8 @@ public final class SdpParser {
      * @param body    the SDP text
      * @param baseUri the URL relative control attributes resolve against: the response's Content-Base,
      *                else Content-Location, else the request URL (RFC 2326 C.1.1); pass it without credentials
-     * @throws SdpException when the body breaks a limit or an {@code m=}, {@code rtpmap} or control line
-     *                      cannot be understood
+     * @throws SdpException when the body does not start with {@code v=0}, breaks a limit, or an
+     *                      {@code m=}, {@code rtpmap} or control line cannot be understood
      */
     public static SessionDescription parse(String body, URI baseUri) {
         if (body.length() > MAX_BODY_CHARS) {
@@ -52,6 +61,7 @@ public final class SdpParser {
         String sessionControl = null;
         List<MediaBuilder> media = new ArrayList<>();
         MediaBuilder current = null;
+        boolean versionSeen = false;
         int lineNo = 0;
         int pos = 0;
         while (pos < body.length()) {
@@ -65,6 +75,13 @@ public final class SdpParser {
             }
             if (line.length() > MAX_LINE_CHARS) {
                 throw new SdpException("SDP line " + lineNo + " is longer than " + MAX_LINE_CHARS + " characters");
+            }
+            if (!versionSeen) {
+                if (!line.isEmpty()) {
+                    requireVersion(line, lineNo);
+                    versionSeen = true;
+                }
+                continue;
             }
             if (line.length() < 2 || line.charAt(1) != '=') {
                 continue; // blank or not "x=..." (some cameras end the body with stray bytes)
@@ -92,12 +109,23 @@ public final class SdpParser {
                 }
             }
         }
+        if (!versionSeen) {
+            throw new SdpException("SDP body is blank: no " + VERSION_LINE + " line");
+        }
         URI control = resolveControl(baseUri, sessionControl);
         List<MediaDescription> out = new ArrayList<>(media.size());
         for (MediaBuilder m : media) {
             out.add(m.build(baseUri));
         }
         return new SessionDescription(sessionName, baseUri, control, out);
+    }
+
+    private static void requireVersion(String line, int lineNo) {
+        if (!line.equals(VERSION_LINE)) {
+            String quoted = (line.length() > QUOTED_CHARS ? line.substring(0, QUOTED_CHARS) + "…" : line)
+                    .replaceAll("\\p{Cntrl}", "?");
+            throw new SdpException("not SDP: line " + lineNo + " is \"" + quoted + "\", not " + VERSION_LINE);
+        }
     }
 
     /**

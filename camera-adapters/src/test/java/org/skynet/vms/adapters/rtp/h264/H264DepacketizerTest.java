@@ -3,10 +3,8 @@ package org.skynet.vms.adapters.rtp.h264;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.skynet.vms.adapters.rtp.HandBuiltPackets.lengthPrefixed;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -15,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.skynet.vms.adapters.media.AccessUnit;
 import org.skynet.vms.adapters.rtp.DepacketizerLimits;
-import org.skynet.vms.adapters.rtp.RtpPacket;
+import org.skynet.vms.adapters.rtp.HandBuiltPackets;
 
 /** RFC 6184 packet types, hand-built, on top of the parameter sets of the test clip. */
 class H264DepacketizerTest {
@@ -24,56 +22,39 @@ class H264DepacketizerTest {
 
     private final List<AccessUnit> out = new ArrayList<>();
     private H264Depacketizer d;
-    private int seq;
+    private HandBuiltPackets packets;
 
     @BeforeEach
     void setUp() {
         d = new H264Depacketizer(out::add);
         d.setParameterSets(List.of(SPS, PPS));
-    }
-
-    private void push(boolean marker, long ts, String payloadHex) {
-        byte[] payload = HexFormat.of().parseHex(payloadHex.replace(" ", ""));
-        byte[] p = new byte[12 + payload.length];
-        RtpPacket.writeHeader(p, 0, marker, 96, seq++, ts, 7);
-        System.arraycopy(payload, 0, p, 12, payload.length);
-        d.push(RtpPacket.parse(ByteBuffer.wrap(p)), Instant.EPOCH);
-    }
-
-    private static byte[] avcc(String... nalsHex) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (String h : nalsHex) {
-            byte[] n = HexFormat.of().parseHex(h.replace(" ", ""));
-            b.writeBytes(ByteBuffer.allocate(4).putInt(n.length).array());
-            b.writeBytes(n);
-        }
-        return b.toByteArray();
+        packets = new HandBuiltPackets(d, 0, 7);
     }
 
     @Test
     void singleNalStapAAndFuAMakeOneAccessUnit() {
-        push(false, 3600, "18 0002 0910 0003 060102"); // STAP-A: AUD, SEI
-        push(false, 3600, "7c 85 aabb"); // FU-A start of IDR (nri 3)
-        push(false, 3600, "7c 05 cc"); // middle
-        push(false, 3600, "7c 45 dd"); // end
-        push(true, 3600, "6588 ee"); // a second IDR slice, single NAL
+        packets.push(false, 3600, "18 0002 0910 0003 060102"); // STAP-A: AUD, SEI
+        packets.push(false, 3600, "7c 85 aabb"); // FU-A start of IDR (nri 3)
+        packets.push(false, 3600, "7c 05 cc"); // middle
+        packets.push(false, 3600, "7c 45 dd"); // end
+        packets.push(true, 3600, "6588 ee"); // a second IDR slice, single NAL
         assertEquals(1, out.size());
         AccessUnit u = out.get(0);
         assertTrue(u.keyframe());
         assertEquals(3600, u.pts90k());
-        assertArrayEquals(avcc("0910", "060102", "65aabbccdd", "6588ee"), u.data());
+        assertArrayEquals(lengthPrefixed("0910", "060102", "65aabbccdd", "6588ee"), u.data());
         assertTrue(u.parametersChanged(), "SDP parameter sets are announced with the first unit");
     }
 
     @Test
     void inBandParameterSetChangeIsReported() {
-        push(true, 0, "65 88");
+        packets.push(true, 0, "65 88");
         byte[] sps720 = Base64.getDecoder().decode("Z2QAH6zZQFAFuwEQAAADABAAAAMDwPGDGWA=");
         byte[] pps720 = Base64.getDecoder().decode("aOvjyyLA");
-        push(false, 3600, "18" + String.format("%04x", sps720.length) + HexFormat.of().formatHex(sps720)
+        packets.push(false, 3600, "18" + String.format("%04x", sps720.length) + HexFormat.of().formatHex(sps720)
                 + String.format("%04x", pps720.length) + HexFormat.of().formatHex(pps720));
-        push(true, 3600, "65 88");
-        push(true, 7200, "41 9a");
+        packets.push(true, 3600, "65 88");
+        packets.push(true, 7200, "41 9a");
         assertEquals(3, out.size());
         assertEquals(1920, out.get(0).parameters().width());
         assertEquals(1280, out.get(1).parameters().width());
@@ -95,10 +76,10 @@ class H264DepacketizerTest {
         };
         long ts = 0;
         for (String payload : bad) {
-            push(true, ts += 3600, payload);
+            packets.push(true, ts += 3600, payload);
         }
-        push(false, ts += 3600, "7c 85 aa"); // FU-A start ...
-        push(true, ts, "7c 85 bb"); // ... and another start before its end
+        packets.push(false, ts += 3600, "7c 85 aa"); // FU-A start ...
+        packets.push(true, ts, "7c 85 bb"); // ... and another start before its end
         assertEquals(1, out.size(), "only the one-byte IDR survives");
         assertEquals(8, d.stats().framesDroppedMalformed());
     }
@@ -106,22 +87,22 @@ class H264DepacketizerTest {
     @Test
     void trailingZeroBytesOfANalUnitAreStripped() {
         // Leaked trailing_zero_8bits, as FFmpeg's packetizer sends them (see FfmpegRtpInteropIT).
-        push(false, 0, "6588 0000");
-        push(false, 0, "7c 85 aa00");
-        push(true, 0, "7c 45 bb0000");
-        push(true, 3600, "0900");
-        assertArrayEquals(avcc("6588", "65aa00bb"), out.get(0).data());
-        assertArrayEquals(avcc("09"), out.get(1).data(), "reduced to its header, still a NAL unit");
+        packets.push(false, 0, "6588 0000");
+        packets.push(false, 0, "7c 85 aa00");
+        packets.push(true, 0, "7c 45 bb0000");
+        packets.push(true, 3600, "0900");
+        assertArrayEquals(lengthPrefixed("6588", "65aa00bb"), out.get(0).data());
+        assertArrayEquals(lengthPrefixed("09"), out.get(1).data(), "reduced to its header, still a NAL unit");
     }
 
     @Test
     void undefinedTypesAreIgnored() {
-        push(false, 0, "00 1122");
-        push(false, 0, "1e 1122");
-        push(true, 0, "65 88");
+        packets.push(false, 0, "00 1122");
+        packets.push(false, 0, "1e 1122");
+        packets.push(true, 0, "65 88");
         assertEquals(1, out.size());
         assertEquals(2, d.stats().packetsIgnored());
-        assertArrayEquals(avcc("6588"), out.get(0).data());
+        assertArrayEquals(lengthPrefixed("6588"), out.get(0).data());
     }
 
     @Test
@@ -130,9 +111,10 @@ class H264DepacketizerTest {
                 new DepacketizerLimits(4, 1 << 20, 100));
         small.setParameterSets(List.of(SPS, PPS));
         d = small;
-        push(false, 0, "7c 85 aabb");
-        push(true, 0, "7c 45 ccdd");
-        push(true, 3600, "65 8899");
+        packets = new HandBuiltPackets(small, 0, 7);
+        packets.push(false, 0, "7c 85 aabb");
+        packets.push(true, 0, "7c 45 ccdd");
+        packets.push(true, 3600, "65 8899");
         assertEquals(1, out.size());
         assertEquals(1, small.stats().framesDroppedOversize());
     }

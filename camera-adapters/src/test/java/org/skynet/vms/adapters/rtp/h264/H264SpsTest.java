@@ -31,6 +31,8 @@ class H264SpsTest {
         H264Sps s = H264Sps.parse(Base64.getDecoder().decode("Z2QAH6zZQFAFuwEQAAADABAAAAMDwPGDGWA="));
         assertEquals(100, s.profileIdc());
         assertEquals(1, s.chromaFormatIdc());
+        assertEquals(8, s.bitDepthLuma(), "coded: high profile has chroma info");
+        assertEquals(8, s.bitDepthChroma());
         assertEquals(1280, s.width());
         assertEquals(720, s.height());
         assertEquals(30.0, s.frameRateFps());
@@ -43,6 +45,7 @@ class H264SpsTest {
         H264Sps s = H264Sps.parse(sps);
         assertEquals(320, s.width());
         assertEquals(240, s.height());
+        assertEquals(8, s.bitDepthLuma(), "baseline does not code it: 8");
         assertNull(s.frameRateFps());
     }
 

@@ -2,6 +2,7 @@ package org.skynet.vms.adapters.rtp.h265;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,10 @@ class H265SpsTest {
         assertEquals(1920, s.width());
         assertEquals(1080, s.height());
         assertEquals(8, s.bitDepthLuma());
+        assertEquals(8, s.bitDepthChroma());
+        assertEquals(1, s.chromaFormatIdc());
+        assertEquals(0, s.maxSubLayersMinus1(), "what hvcC numTemporalLayers is made from");
+        assertTrue(s.temporalIdNesting());
         assertEquals(25.0, s.frameRateFps());
         assertEquals("hvc1.1.6.L120.90", s.rfc6381Codec());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.skynet.vms.adapters.media.Codec;
 import org.skynet.vms.adapters.media.TestClips;
 import org.skynet.vms.adapters.media.VideoParameters;
@@ -154,7 +155,7 @@ class SdpParserTest {
 
     @Test
     void badSpropEntriesAreSkipped() {
-        String body = "m=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\n"
+        String body = "v=0\nm=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\n"
                 + "a=fmtp:96 sprop-parameter-sets=Z0LAFtkAoC/5cBEAAAMAAQAAAwAeDxYuSA==,%%%,,aMuDyyA=\n";
         assertEquals(2, SdpParser.parse(body, URI.create("rtsp://192.0.2.70/s")).media().get(0).parameterSets().size());
     }
@@ -170,10 +171,39 @@ class SdpParserTest {
     @Test
     void limitsAreEnforced() {
         URI base = URI.create("rtsp://192.0.2.70/s");
-        assertThrows(SdpException.class, () -> SdpParser.parse("a=x\n".repeat(SdpParser.MAX_LINES + 1), base));
-        assertThrows(SdpException.class, () -> SdpParser.parse("a=" + "x".repeat(SdpParser.MAX_LINE_CHARS), base));
-        assertThrows(SdpException.class, () -> SdpParser.parse("x".repeat(SdpParser.MAX_BODY_CHARS + 1), base));
-        assertThrows(SdpException.class,
-                () -> SdpParser.parse("m=video 0 RTP/AVP 96\n".repeat(SdpParser.MAX_MEDIA + 1), base));
+        assertLimit("more than " + SdpParser.MAX_LINES + " lines",
+                () -> SdpParser.parse("v=0\n" + "a=x\n".repeat(SdpParser.MAX_LINES), base));
+        assertLimit("longer than " + SdpParser.MAX_LINE_CHARS,
+                () -> SdpParser.parse("v=0\na=" + "x".repeat(SdpParser.MAX_LINE_CHARS), base));
+        assertLimit("exceeds " + SdpParser.MAX_BODY_CHARS,
+                () -> SdpParser.parse("v=0\n" + "x".repeat(SdpParser.MAX_BODY_CHARS), base));
+        assertLimit("more than " + SdpParser.MAX_MEDIA + " media sections",
+                () -> SdpParser.parse("v=0\n" + "m=video 0 RTP/AVP 96\n".repeat(SdpParser.MAX_MEDIA + 1), base));
+    }
+
+    private static void assertLimit(String expected, Executable parse) {
+        SdpException e = assertThrows(SdpException.class, parse);
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void htmlPageInsteadOfSdpIsAProtocolError() {
+        // A camera whose RTSP port answers DESCRIBE with its web UI's error page (see testdata/sdp/README.md).
+        SdpException e = assertThrows(SdpException.class,
+                () -> golden("webui_describe.txt", "rtsp://192.0.2.80/live"));
+        assertEquals(ErrorKind.PROTOCOL, e.kind());
+        assertEquals("not SDP: line 1 is \"<!DOCTYPE html>\", not v=0", e.getMessage());
+    }
+
+    @Test
+    void bodyMustStartWithVersionZero() {
+        URI base = URI.create("rtsp://192.0.2.70/s");
+        assertThrows(SdpException.class, () -> SdpParser.parse("<html>hi</html>", base));
+        assertThrows(SdpException.class, () -> SdpParser.parse("o=- 1 1 IN IP4 192.0.2.70\r\nv=0\r\n", base));
+        assertThrows(SdpException.class, () -> SdpParser.parse("v=1\r\ns=-\r\n", base));
+        SdpException blank = assertThrows(SdpException.class, () -> SdpParser.parse(" \r\n\r\n", base));
+        assertEquals(ErrorKind.PROTOCOL, blank.kind());
+        assertEquals("no media", SdpParser.parse("\r\nv=0 \r\ns=no media\r\n", base).sessionName(),
+                "lenient: blank lines before v=0 and trailing spaces");
     }
 }
