@@ -99,8 +99,8 @@ public final class HealthMonitor implements AutoCloseable {
         scheduler.completed(cameraId, now);
         ProbeResult r = error == null ? result
                 : new ProbeResult(ProbeOutcome.PROTOCOL, 0, "probe failed: " + error.getMessage());
-        if (r == null) {
-            return;
+        if (r == null || states.get(cameraId).isEmpty()) {
+            return; // unwatched while the probe was in flight: do not bring it back
         }
         states.probed(cameraId, now, r).ifPresent(this::publish);
     }

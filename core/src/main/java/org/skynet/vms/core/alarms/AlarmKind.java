@@ -1,0 +1,13 @@
+package org.skynet.vms.core.alarms;
+
+/** Why an alarm was raised. */
+public enum AlarmKind {
+    /** The camera stopped answering (health OFFLINE). */
+    OFFLINE,
+    /** The camera refuses our credentials (health AUTH_FAILED). */
+    AUTH_FAILED,
+    /** The camera answers but does not offer its stream. */
+    STREAM_MISSING,
+    /** Many cameras of one district failed together; one alarm for all of them. */
+    STORM
+}

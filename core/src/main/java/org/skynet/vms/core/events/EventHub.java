@@ -1,0 +1,72 @@
+package org.skynet.vms.core.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.skynet.vms.core.alarms.AlarmEvent;
+import org.skynet.vms.core.monitor.StateChange;
+import org.skynet.vms.core.server.Json;
+
+/**
+ * Fans events out to every open {@code /api/events} connection. Each event is encoded to JSON once;
+ * offering it to a connection only queues it (see {@link EventSession}), so the caller — the monitor
+ * thread or an alarm acknowledgement — never waits for a client.
+ *
+ * <p>Messages: {@code {"type":"state","cameraId","from","to","reason","at","latencyMillis"}},
+ * {@code {"type":"alarm"|"alarm.acknowledged"|"alarm.cleared", ...the alarm's fields}}, and
+ * {@code {"type":"resync","dropped":n}} when a slow connection lost messages.
+ */
+public final class EventHub {
+    private final Set<EventSession> sessions = ConcurrentHashMap.newKeySet();
+    private final int queueCapacity;
+
+    /** @param queueCapacity messages kept per connection before the oldest are dropped */
+    public EventHub(int queueCapacity) {
+        this.queueCapacity = queueCapacity;
+    }
+
+    /** A state change (a monitor listener). */
+    public void stateChanged(StateChange c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "state");
+        m.put("cameraId", c.cameraId());
+        m.put("from", c.from());
+        m.put("to", c.to());
+        m.put("reason", c.reason());
+        m.put("at", c.at());
+        m.put("latencyMillis", c.latencyMillis());
+        broadcast(new String(Json.write(m), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** An alarm event (an alarm-service listener). */
+    public void alarmEvent(AlarmEvent e) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", e.type());
+        node.setAll((ObjectNode) Json.MAPPER.valueToTree(e.alarm()));
+        broadcast(node.toString());
+    }
+
+    /** Sends an already encoded message to every connection. */
+    public void broadcast(String json) {
+        for (EventSession s : sessions) {
+            s.offer(json);
+        }
+    }
+
+    /** Open connections. */
+    public int connections() {
+        return sessions.size();
+    }
+
+    EventSession open(io.netty.channel.Channel channel, String user) {
+        EventSession s = new EventSession(channel, user, queueCapacity);
+        sessions.add(s);
+        return s;
+    }
+
+    void closed(EventSession s) {
+        sessions.remove(s);
+    }
+}

@@ -1,0 +1,235 @@
+package org.skynet.vms.core.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.skynet.vms.adapters.sim.Fault;
+import org.skynet.vms.adapters.sim.SimConfig;
+import org.skynet.vms.adapters.sim.SimulatedCamera;
+import org.skynet.vms.adapters.sim.SimulatedFleet;
+
+/**
+ * The RTSP and ONVIF probers against simulated cameras and hand-made bad servers on loopback: every
+ * outcome the monitor relies on, with its plain-language detail.
+ */
+class ProberIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static EventLoopGroup group;
+    private static SimulatedFleet fleet;
+    private final List<AutoCloseable> servers = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        // Fixed ports below the ephemeral range: healing a DOWN camera binds its ports again.
+        int base = 28_000 + new java.util.Random().nextInt(400) * 20;
+        fleet = SimulatedFleet.start(SimConfig.builder(4).ports("127.0.0.1", base, base + 10).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fleet != null) {
+            fleet.close();
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @AfterEach
+    void heal() throws Exception {
+        fleet.cameras().forEach(c -> fleet.setFault(c.id(), Fault.NONE));
+        for (AutoCloseable s : servers) {
+            s.close();
+        }
+    }
+
+    @Test
+    void healthyCameraIsOkOverRtspAndOnvif() {
+        SimulatedCamera cam = fleet.cameras().get(0);
+        ProbeResult r = probe(new CameraProber(rtsp(), onvif()), target(cam));
+        assertEquals(ProbeOutcome.OK, r.outcome(), r.detail());
+        assertTrue(r.latencyMillis() < TIMEOUT.toMillis(), r.toString());
+    }
+
+    @Test
+    void manyConcurrentProbesShareTwoEventLoops() {
+        RtspProber prober = new RtspProber(group, Duration.ofSeconds(10), 1_000_000);
+        List<java.util.concurrent.CompletableFuture<ProbeResult>> running = new java.util.ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            SimulatedCamera cam = fleet.cameras().get(i % fleet.cameras().size());
+            ProbeTarget t = new ProbeTarget("c" + i, URI.create(cam.rtspMainUrl()), null, cam.username(), cam.password(),
+                    Duration.ofSeconds(60));
+            running.add(prober.probe(t).toCompletableFuture());
+        }
+        List<ProbeResult> results = running.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        long ok = results.stream().filter(r -> r.outcome() == ProbeOutcome.OK).count();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("ProberIT: %d concurrent RTSP DESCRIBE probes on 2 event loops in %d ms, slowest %d ms%n", results.size(), millis,
+                results.stream().mapToLong(ProbeResult::latencyMillis).max().orElse(0));
+        assertEquals(100, ok, () -> results.stream().filter(r -> r.outcome() != ProbeOutcome.OK).limit(3).toList().toString());
+    }
+
+    @Test
+    void downCameraIsUnreachable() {
+        SimulatedCamera cam = fleet.cameras().get(1);
+        fleet.setFault(cam.id(), Fault.DOWN);
+        ProbeResult r = probe(rtsp(), target(cam));
+        assertEquals(ProbeOutcome.UNREACHABLE, r.outcome(), r.detail());
+        assertEquals("connection refused by 127.0.0.1:" + cam.rtspPort(), r.detail());
+        assertEquals(ProbeOutcome.UNREACHABLE, probe(onvif(), target(cam)).outcome());
+    }
+
+    @Test
+    void refusingCameraIsUnreachable() {
+        SimulatedCamera cam = fleet.cameras().get(1);
+        fleet.setFault(cam.id(), Fault.REFUSING);
+        ProbeResult r = probe(rtsp(), target(cam));
+        assertEquals(ProbeOutcome.UNREACHABLE, r.outcome(), r.detail());
+    }
+
+    @Test
+    void unknownStreamPathIsStreamMissing() {
+        SimulatedCamera cam = fleet.cameras().get(1);
+        ProbeTarget t = new ProbeTarget(cam.id(), URI.create(cam.rtspMainUrl().replace("/main", "/no-such-stream")), null,
+                cam.username(), cam.password(), Duration.ofSeconds(60));
+        ProbeResult r = probe(rtsp(), t);
+        assertEquals(ProbeOutcome.STREAM_MISSING, r.outcome(), r.detail());
+        CameraHealthStates states = new CameraHealthStates(HealthPolicy.DEFAULT);
+        StateChange c = states.probed(cam.id(), Instant.parse("2026-11-26T07:00:00Z"), r).orElseThrow();
+        assertEquals(HealthState.DEGRADED, c.to());
+        assertTrue(c.reason().startsWith("stream missing: "), c.reason());
+    }
+
+    @Test
+    void wrongPasswordIsAuthFailedOnTheDescribe() {
+        SimulatedCamera cam = fleet.cameras().get(2);
+        fleet.setFault(cam.id(), Fault.WRONG_PASSWORD);
+        ProbeResult r = probe(rtsp(), target(cam));
+        assertEquals(ProbeOutcome.AUTH_FAILED, r.outcome(), r.detail());
+        assertTrue(r.detail().contains("401"), r.detail());
+    }
+
+    @Test
+    void slowCameraIsDegradedByTheStateMachine() {
+        SimulatedCamera cam = fleet.cameras().get(3);
+        RtspProber prober = rtsp();
+        assertEquals(ProbeOutcome.OK, probe(prober, target(cam)).outcome(), "the first probe (DESCRIBE) while healthy");
+        fleet.setFault(cam.id(), Fault.slow(Duration.ofMillis(1200)));
+        ProbeResult r = probe(prober, target(cam));
+        assertEquals(ProbeOutcome.OK, r.outcome(), r.detail());
+        assertTrue(r.latencyMillis() >= 1200, r.toString());
+        CameraHealthStates states = new CameraHealthStates(new HealthPolicy(3, 2, 1000));
+        Instant now = Instant.parse("2026-11-26T07:00:00Z");
+        assertEquals(HealthState.DEGRADED, states.probed(cam.id(), now, r).orElseThrow().to());
+    }
+
+    @Test
+    void clockDriftBeyondFiveSecondsIsReported() {
+        SimulatedCamera cam = fleet.cameras().get(0);
+        fleet.setFault(cam.id(), Fault.clockDrift(Duration.ofSeconds(30)));
+        ProbeResult r = probe(onvif(), target(cam));
+        assertEquals(ProbeOutcome.CLOCK_DRIFT, r.outcome(), r.detail());
+        assertTrue(r.detail().contains("ahead"), r.detail());
+    }
+
+    @Test
+    void serverThatNeverAnswersTimesOutWithinTheTimeout() throws Exception {
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    accepted.add(silent.accept());
+                }
+            } catch (IOException e) {
+                // closed at the end of the test
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        servers.add(() -> {
+            silent.close();
+            for (Socket s : accepted) {
+                s.close();
+            }
+        });
+        ProbeTarget t = new ProbeTarget("silent", URI.create("rtsp://127.0.0.1:" + silent.getLocalPort() + "/main"),
+                null, "admin", "x", Duration.ofSeconds(60));
+        long start = System.nanoTime();
+        ProbeResult r = probe(rtsp(), t);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(ProbeOutcome.TIMEOUT, r.outcome(), r.detail());
+        assertTrue(r.detail().endsWith("no answer within 2 s"), r.detail());
+        assertTrue(tookMillis < TIMEOUT.toMillis() + 1000, "took " + tookMillis + " ms");
+    }
+
+    @Test
+    void garbageIsProtocol() throws Exception {
+        ServerSocket garbage = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    Socket s = garbage.accept();
+                    accepted.add(s);
+                    s.getInputStream().read(new byte[512]);
+                    OutputStream out = s.getOutputStream();
+                    out.write("RTSP/1.0 2xx what?\r\nCSeq: 1\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // closed at the end of the test
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        servers.add(() -> {
+            garbage.close();
+            for (Socket s : accepted) {
+                s.close();
+            }
+        });
+        ProbeTarget target = new ProbeTarget("garbage", URI.create("rtsp://127.0.0.1:" + garbage.getLocalPort() + "/main"),
+                null, null, null, Duration.ofSeconds(60));
+        ProbeResult r = probe(rtsp(), target);
+        assertEquals(ProbeOutcome.PROTOCOL, r.outcome(), r.detail());
+    }
+
+    private static RtspProber rtsp() {
+        return new RtspProber(group, TIMEOUT, 5);
+    }
+
+    private static OnvifProber onvif() {
+        return new OnvifProber(group, Clock.systemUTC(), TIMEOUT, Duration.ofSeconds(5));
+    }
+
+    private static ProbeTarget target(SimulatedCamera cam) {
+        return new ProbeTarget(cam.id(), URI.create(cam.rtspMainUrl()), URI.create(cam.onvifUrl()), cam.username(),
+                cam.password(), Duration.ofSeconds(60));
+    }
+
+    private static ProbeResult probe(Prober p, ProbeTarget t) {
+        return p.probe(t).toCompletableFuture().orTimeout(TIMEOUT.toMillis() + 3000, TimeUnit.MILLISECONDS).join();
+    }
+}
