@@ -1,0 +1,140 @@
+package org.skynet.vms.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.skynet.vms.core.audit.AuditLog;
+import org.skynet.vms.core.recording.RecordingMode;
+import org.skynet.vms.core.recording.RecordingService;
+import org.skynet.vms.core.recording.RecordingTimeline;
+import org.skynet.vms.core.registry.CameraRegistry;
+import org.skynet.vms.core.server.Access;
+import org.skynet.vms.core.server.ApiRequest;
+import org.skynet.vms.core.server.ApiResponse;
+import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.Role;
+import org.skynet.vms.errors.VmsException;
+import org.skynet.vms.recorder.catalogue.SegmentRow;
+import org.skynet.vms.recorder.ingest.IngestSnapshot;
+
+/**
+ * {@code /api/cameras/{id}/recordings} (recorded spans, gaps and segments of a time range; any
+ * signed-in user) and {@code /api/cameras/{id}/recording} (mode and ingest state; technicians and
+ * admins change the mode, which is audited). See {@code docs/ref/api.md#recordings}.
+ */
+public final class RecordingApi {
+    /** Range when {@code from} is not given: the day before {@code to}. */
+    public static final Duration DEFAULT_RANGE = Duration.ofDays(1);
+    /** Longest range one request may ask for. */
+    public static final Duration MAX_RANGE = Duration.ofDays(31);
+    /** Segments listed at most (spans and gaps always cover the whole range). */
+    public static final int MAX_SEGMENTS_LISTED = 2000;
+    /** Rows read for spans at most: a month of one-minute segments. */
+    static final int MAX_SEGMENTS_READ = 50_000;
+    private static final Access CHANGE = Access.roles(Role.TECHNICIAN, Role.ADMIN);
+
+    private final RecordingService recording;
+    private final CameraRegistry registry;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public RecordingApi(RecordingService recording, CameraRegistry registry, AuditLog audit, Clock clock) {
+        this.recording = recording;
+        this.registry = registry;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public void register(ApiRouter router) {
+        router.get("/api/cameras/{id}/recordings", Access.ANY_USER, this::recordings);
+        router.get("/api/cameras/{id}/recording", Access.ANY_USER, this::recordingState);
+        router.put("/api/cameras/{id}/recording", CHANGE, this::setMode);
+    }
+
+    /** One interval of a timeline. */
+    record IntervalView(Instant start, Instant end, long durationMillis) {
+        static IntervalView of(RecordingTimeline.Interval i) {
+            return new IntervalView(i.start(), i.end(), i.durationMillis());
+        }
+    }
+
+    /** One segment file as the API shows it (no paths: files are the server's business). */
+    record SegmentView(Instant start, Instant end, long mediaDurationMillis, long frames, long sizeBytes,
+            String sha256, String state, String closeReason) {
+        static SegmentView of(SegmentRow r) {
+            return new SegmentView(r.startWall(), r.endWall(), r.mediaDurationMillis(), r.frames(), r.sizeBytes(),
+                    r.sha256(), r.state().name().toLowerCase(java.util.Locale.ROOT), r.closeReason());
+        }
+    }
+
+    /** The body of a recordings answer. */
+    record RecordingsView(String cameraId, Instant from, Instant to, long recordedMillis, List<IntervalView> spans,
+            List<IntervalView> gaps, List<SegmentView> segments, boolean segmentsTruncated) {
+    }
+
+    /** The body of a recording-state answer. */
+    record RecordingStateView(String cameraId, String mode, IngestSnapshot ingest) {
+    }
+
+    private ApiResponse recordings(ApiRequest req) {
+        String id = req.pathParam("id");
+        Instant to = instantParam(req, "to", clock.instant());
+        Instant from = instantParam(req, "from", to.minus(DEFAULT_RANGE));
+        if (!from.isBefore(to)) {
+            throw VmsException.invalid("from", "from must be before to");
+        }
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw VmsException.invalid("from", "range longer than " + MAX_RANGE.toDays() + " days");
+        }
+        List<SegmentRow> rows = recording.segments(id, from, to, MAX_SEGMENTS_READ);
+        if (rows.isEmpty()) {
+            registry.get(id); // NOT_FOUND for an unknown camera; recordings of a removed one stay visible
+        }
+        RecordingTimeline.Result timeline = RecordingTimeline.of(rows, from, to);
+        List<IntervalView> spans = new ArrayList<>();
+        long recorded = 0;
+        for (RecordingTimeline.Interval i : timeline.spans()) {
+            spans.add(IntervalView.of(i));
+            recorded += i.durationMillis();
+        }
+        List<IntervalView> gaps = timeline.gaps().stream().map(IntervalView::of).toList();
+        List<SegmentView> segments = rows.stream().limit(MAX_SEGMENTS_LISTED).map(SegmentView::of).toList();
+        return ApiResponse.ok(new RecordingsView(id, from, to, recorded, spans, gaps, segments,
+                rows.size() > MAX_SEGMENTS_LISTED));
+    }
+
+    private ApiResponse recordingState(ApiRequest req) {
+        String id = registry.get(req.pathParam("id")).id();
+        return ApiResponse.ok(new RecordingStateView(id, recording.mode(id).wireName(),
+                recording.status(id).orElse(null)));
+    }
+
+    private ApiResponse setMode(ApiRequest req) {
+        String id = req.pathParam("id");
+        JsonNode body = req.jsonBody();
+        JsonNode mode = body == null ? null : body.get("mode");
+        RecordingMode m = RecordingMode.parse(mode == null || !mode.isTextual() ? null : mode.textValue());
+        recording.setMode(id, m);
+        audit.record(req.requirePrincipal().username(), "camera.recording", id, "mode=" + m.wireName(),
+                req.remoteAddress());
+        return ApiResponse.ok(Map.of("cameraId", id, "mode", m.wireName()));
+    }
+
+    private static Instant instantParam(ApiRequest req, String name, Instant fallback) {
+        String raw = req.queryParam(name).orElse(null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw VmsException.invalid(name, name + " must be an ISO-8601 instant like 2026-11-26T06:00:00Z, got '"
+                    + raw + "'");
+        }
+    }
+}
