@@ -25,7 +25,8 @@ import org.skynet.vms.errors.VmsException;
  * ({@code DELETE}, public and idempotent); {@code POST /api/session/password}
  * changes one's own password. The token comes back in the body, for API clients that send
  * {@code Authorization: Bearer}, and as the {@code vms_session} cookie (HttpOnly, SameSite=Strict) for
- * the browser console. See {@code docs/ref/api.md#sessions}.
+ * the browser console, with the {@code csrfToken} that cookie requests that change state must send in
+ * {@code X-CSRF-Token}. See {@code docs/ref/api.md#sessions}.
  */
 public final class SessionApi {
     private final Logins logins;
@@ -39,7 +40,8 @@ public final class SessionApi {
 
     public void register(ApiRouter router) {
         router.post("/api/session", Access.PUBLIC, this::login);
-        router.get("/api/session", Access.ANY_USER, req -> ApiResponse.ok(Map.of("user", UserView.of(req.requirePrincipal()))));
+        router.get("/api/session", Access.ANY_USER, req -> ApiResponse.ok(Map.of("user", UserView.of(req.requirePrincipal()),
+                "csrfToken", SessionAuthenticator.token(req).map(SessionAuthenticator::csrfToken).orElseThrow())));
         router.delete("/api/session", Access.PUBLIC, this::logout);
         router.post("/api/session/password", Access.ANY_USER, this::changePassword);
     }
@@ -76,8 +78,8 @@ public final class SessionApi {
         }
     }
 
-    /** The answer to a successful login. */
-    record LoginResponse(String token, UserView user, Instant expiresAt) {
+    /** The answer to a successful login; {@code csrfToken} goes in {@code X-CSRF-Token} of cookie requests. */
+    record LoginResponse(String token, UserView user, Instant expiresAt, String csrfToken) {
     }
 
     private ApiResponse login(ApiRequest req) {
@@ -90,7 +92,8 @@ public final class SessionApi {
         } catch (LoginThrottledException e) {
             return tooManyAttempts(e);
         }
-        return ApiResponse.ok(new LoginResponse(session.token(), UserView.of(session.user()), session.expiresAt()))
+        return ApiResponse.ok(new LoginResponse(session.token(), UserView.of(session.user()), session.expiresAt(),
+                SessionAuthenticator.csrfToken(session.token())))
                 .withHeader(HttpHeaderNames.SET_COOKIE.toString(), cookie(session.token(), false));
     }
 

@@ -1,9 +1,12 @@
 package org.skynet.vms.core.cli;
 
+import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.skynet.vms.core.app.VmsApplication;
+import org.skynet.vms.core.users.InitialLogin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -27,8 +30,24 @@ public final class ServeCommand implements Callable<Integer> {
             app.close();
             stopped.countDown();
         }, "vms-shutdown"));
-        System.out.println("vms " + what + ": listening on http://127.0.0.1:" + app.port() + "/ (Ctrl-C to stop)");
+        System.out.println("vms " + what + ": listening on " + (app.tls() ? "https" : "http") + "://127.0.0.1:" + app.port() + "/ (Ctrl-C to stop)");
+        printInitialLogins(app.initialLogins(), System.out);
         stopped.await();
         return 0;
+    }
+
+    /** Shows the start-up logins: a generated admin password (this once only) or the demo users. */
+    static void printInitialLogins(List<InitialLogin> logins, PrintStream out) {
+        for (InitialLogin login : logins) {
+            if (login.generated()) {
+                out.println("First start: created user '" + login.username() + "' with password " + login.password());
+                out.println("  This password is shown only this once. Sign in and change it now"
+                        + " (POST /api/session/password).");
+            }
+        }
+        List<String> demo = logins.stream().filter(l -> !l.generated()).map(l -> l.username() + " / " + l.password()).toList();
+        if (!demo.isEmpty()) {
+            out.println("Demo logins (user / password): " + String.join(", ", demo));
+        }
     }
 }

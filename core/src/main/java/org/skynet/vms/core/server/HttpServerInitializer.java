@@ -1,5 +1,6 @@
 package org.skynet.vms.core.server;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -11,16 +12,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP pipeline: codec with bounded request line and headers, idle timeout, bounded body
- * aggregation (413 beyond the limit), then API dispatch and static files.
+ * aggregation (413 beyond the limit), then an optional sharable handler for upgrades (the event
+ * WebSocket at {@code /api/events}), then API dispatch and static files.
  */
 final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     private final HttpSettings settings;
     private final ApiDispatchHandler api;
+    private final ChannelHandler upgrades;
     private final StaticFileHandler files = new StaticFileHandler();
 
-    HttpServerInitializer(HttpSettings settings, ApiDispatchHandler api) {
+    /** @param upgrades a {@code @Sharable} handler that takes the requests it upgrades and passes the rest on, or null */
+    HttpServerInitializer(HttpSettings settings, ApiDispatchHandler api, ChannelHandler upgrades) {
         this.settings = settings;
         this.api = api;
+        this.upgrades = upgrades;
     }
 
     @Override
@@ -32,6 +37,9 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("keepAlive", new HttpServerKeepAliveHandler());
         p.addLast("aggregator", new BoundedBodyAggregator(settings.maxBodyBytes()));
         p.addLast("chunked", new ChunkedWriteHandler());
+        if (upgrades != null) {
+            p.addLast("upgrades", upgrades);
+        }
         p.addLast("api", api);
         p.addLast("files", files);
     }

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandler;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public final class ResponseWriter {
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
             res.headers().set(h.getKey(), h.getValue());
         }
-        SecurityHeaders.apply(res.headers());
+        SecurityHeaders.apply(res.headers(), ctx.pipeline().get(SslHandler.class) != null);
         if (keepAlive) {
             res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         } else {

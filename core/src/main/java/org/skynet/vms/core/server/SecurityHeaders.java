@@ -14,7 +14,18 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
+    /** Strict-Transport-Security: browsers keep to HTTPS for a year after seeing it (sent only over TLS, RFC 6797 §7.2). */
+    static final String HSTS = "max-age=31536000";
+
     public static void apply(HttpHeaders headers) {
+        apply(headers, false);
+    }
+
+    /** @param tls whether the response goes out over TLS; only then is HSTS added */
+    public static void apply(HttpHeaders headers, boolean tls) {
+        if (tls) {
+            headers.set("Strict-Transport-Security", HSTS);
+        }
         headers.set("Content-Security-Policy", CSP);
         headers.set("X-Frame-Options", "DENY");
         headers.set("X-Content-Type-Options", "nosniff");

@@ -7,12 +7,14 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.skynet.vms.core.tls.TlsInitializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,21 @@ public final class VmsServer implements AutoCloseable {
 
     /** Binds and starts serving; throws if the port cannot be bound. */
     public static VmsServer start(HttpSettings settings, ApiRouter router) throws InterruptedException {
+        return start(settings, router, null);
+    }
+
+    /**
+     * Binds and starts serving, with a {@code @Sharable} handler placed before the API dispatcher that
+     * takes the requests it upgrades (the event WebSocket) and passes the others on; null for none.
+     */
+    public static VmsServer start(HttpSettings settings, ApiRouter router, io.netty.channel.ChannelHandler upgrades)
+            throws InterruptedException {
+        return start(settings, router, upgrades, null);
+    }
+
+    /** As above, speaking TLS (HTTPS and WSS) with the given context when it is not null. */
+    public static VmsServer start(HttpSettings settings, ApiRouter router, io.netty.channel.ChannelHandler upgrades,
+            SslContext tls) throws InterruptedException {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
         AtomicInteger n = new AtomicInteger();
@@ -47,13 +64,14 @@ public final class VmsServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+        HttpServerInitializer http = new HttpServerInitializer(settings, new ApiDispatchHandler(router, workers), upgrades);
         try {
             ServerBootstrap b = new ServerBootstrap()
                     .group(boss, io)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpServerInitializer(settings, new ApiDispatchHandler(router, workers)));
+                    .childHandler(tls == null ? http : new TlsInitializer(tls, http));
             Channel ch = b.bind(settings.bindAddress(), settings.port()).sync().channel();
             log.info("HTTP server listening on {}", ch.localAddress());
             return new VmsServer(boss, io, workers, ch);

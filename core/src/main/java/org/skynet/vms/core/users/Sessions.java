@@ -10,8 +10,9 @@ import org.skynet.vms.errors.VmsException;
 
 /**
  * The {@code sessions} table: opening a session for a signed-in user, resolving a token to its
- * principal, and closing it. A session expires a fixed time after it was opened (not sliding);
- * {@code last_seen} is refreshed at most once a {@link #LAST_SEEN_PRECISION} to keep reads cheap.
+ * principal, and closing it. A session expires a fixed time after it was opened (not sliding), and
+ * earlier when it was not used for the idle time; {@code last_seen} is refreshed at most once a
+ * {@link #LAST_SEEN_PRECISION} to keep writes low, so the idle limit holds to within that precision.
  * Blocking: call from worker threads. Thread-safe.
  */
 public final class Sessions {
@@ -22,16 +23,29 @@ public final class Sessions {
     private final Jdbc jdbc;
     private final SessionTokens tokens;
     private final Duration ttl;
+    private final Duration idle;
     private final Clock clock;
 
-    /** @param ttl how long a session lives after login (config {@code session.ttl-minutes}, default 12 h) */
+    /** Sessions without an idle limit (they live {@code ttl} after login, used or not). */
     public Sessions(Jdbc jdbc, SessionTokens tokens, Duration ttl, Clock clock) {
+        this(jdbc, tokens, ttl, ttl, clock);
+    }
+
+    /**
+     * @param ttl  how long a session lives after login (config {@code session.ttl-minutes}, default 12 h)
+     * @param idle a session unused this long ends (config {@code session.idle-minutes}, default 30 min)
+     */
+    public Sessions(Jdbc jdbc, SessionTokens tokens, Duration ttl, Duration idle, Clock clock) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw VmsException.invalid("session.ttl-minutes", "the session lifetime must be positive, got " + ttl.toMinutes() + " minutes");
+        }
+        if (idle.compareTo(LAST_SEEN_PRECISION) < 0) {
+            throw VmsException.invalid("session.idle-minutes", "the idle limit must be at least 1 minute, got " + idle.toMinutes());
         }
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.ttl = ttl;
+        this.idle = idle;
         this.clock = clock;
     }
 
@@ -49,8 +63,8 @@ public final class Sessions {
     }
 
     /**
-     * The principal of a token: empty when the token is malformed, unknown, expired, or its user is
-     * disabled. The principal's session id is the token's hash.
+     * The principal of a token: empty when the token is malformed, unknown, expired, idle too long, or
+     * its user is disabled. The principal's session id is the token's hash. An idle session is deleted.
      */
     public Optional<Principal> resolve(String token) {
         if (!SessionTokens.wellFormed(token)) {
@@ -66,6 +80,10 @@ public final class Sessions {
                         Jdbc.instant(rs, "last_seen"), Jdbc.instant(rs, "expires_at")),
                 id);
         if (found.isEmpty() || !found.get().enabled || !now.isBefore(found.get().expiresAt)) {
+            return Optional.empty();
+        }
+        if (Duration.between(found.get().lastSeen, now).compareTo(idle) >= 0) {
+            jdbc.update("DELETE FROM sessions WHERE token_hash = ?", id);
             return Optional.empty();
         }
         if (Duration.between(found.get().lastSeen, now).compareTo(LAST_SEEN_PRECISION) >= 0) {
@@ -92,6 +110,11 @@ public final class Sessions {
     /** Ends every session of a user but the one with the given id (after a password change); how many it ended. */
     public int closeOthers(String username, String keepSessionId) {
         return jdbc.update("DELETE FROM sessions WHERE username = ? AND token_hash <> ?", username, keepSessionId);
+    }
+
+    /** Ends every session of a user (disabled, or password reset by an admin); how many it ended. */
+    public int closeAll(String username) {
+        return jdbc.update("DELETE FROM sessions WHERE username = ?", username);
     }
 
     private record Resolved(String username, Set<Role> roles, Set<String> districts,

@@ -111,6 +111,21 @@ public final class UserStore {
                 enabled, clock.instant(), username));
     }
 
+    /**
+     * Replaces a user's roles and districts; takes effect on their next request (sessions read them
+     * from this table).
+     *
+     * @throws VmsException NOT_FOUND for an unknown user, INVALID_ARGUMENT naming {@code roles} or {@code districts}
+     */
+    public void setAccess(String username, Set<Role> roles, Set<String> districts) {
+        if (roles.isEmpty()) {
+            throw VmsException.invalid("roles", "a user needs at least one role");
+        }
+        Set<String> checked = checkDistricts(districts);
+        requireUpdated(username, jdbc.update("UPDATE users SET roles = ?, districts = ?, updated_at = ? WHERE username = ?",
+                encodeRoles(roles), String.join(",", checked), clock.instant(), username));
+    }
+
     static String encodeRoles(Set<Role> roles) {
         return EnumSet.copyOf(roles).stream().map(Role::wireName).collect(Collectors.joining(","));
     }
