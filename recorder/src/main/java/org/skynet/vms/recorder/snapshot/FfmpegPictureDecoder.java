@@ -58,11 +58,12 @@ final class FfmpegPictureDecoder {
      * Decodes {@code packet} as one picture of {@code codecId} and scales it to at most
      * {@code maxWidth} pixels wide (aspect kept, never enlarged).
      *
+     * @param lowres decode at 1/2^lowres of the size (0 = full; only the JPEG decoder supports it)
      * @param maxPixels pictures larger than this are refused by the decoder ({@code LIMIT_EXCEEDED})
      * @throws SnapshotException PROTOCOL when no picture comes out, LIMIT_EXCEEDED for a huge one,
      *     UNSUPPORTED for a pixel format libswscale cannot convert
      */
-    static Scaled decode(int codecId, String what, byte[] packet, int maxPixels, int maxWidth) {
+    static Scaled decode(int codecId, String what, byte[] packet, int lowres, int maxPixels, int maxWidth) {
         AVCodec codec = avcodec_find_decoder(codecId);
         if (codec == null || codec.isNull()) {
             throw new SnapshotException(ErrorKind.UNSUPPORTED, "FFmpeg has no decoder for " + what);
@@ -73,6 +74,7 @@ final class FfmpegPictureDecoder {
         try {
             ctx.thread_count(1);
             ctx.max_pixels(maxPixels);
+            ctx.lowres(lowres);
             check(avcodec_open2(ctx, codec, (PointerPointer<?>) null), what, "opening the decoder");
             check(av_new_packet(pkt, packet.length), what, "allocating the packet");
             pkt.data().put(packet, 0, packet.length);
@@ -86,11 +88,11 @@ final class FfmpegPictureDecoder {
                 String why = r == AVERROR_EAGAIN || r == AVERROR_EOF ? "no picture came out" : error(r);
                 throw new SnapshotException(ErrorKind.PROTOCOL, what + ": not decodable (" + why + ")");
             }
-            if ((long) frame.width() * frame.height() > maxPixels) {
+            if (((long) frame.width() << lowres) * (frame.height() << lowres) > maxPixels) {
                 throw new SnapshotException(ErrorKind.LIMIT_EXCEEDED, what + ": picture of " + frame.width() + "x"
                         + frame.height() + " is over the " + maxPixels + "-pixel limit");
             }
-            return scale(frame, what, maxWidth);
+            return scale(frame, what, lowres, maxWidth);
         } finally {
             av_frame_free(frame);
             av_packet_free(pkt);
@@ -98,7 +100,7 @@ final class FfmpegPictureDecoder {
         }
     }
 
-    private static Scaled scale(AVFrame frame, String what, int maxWidth) {
+    private static Scaled scale(AVFrame frame, String what, int lowres, int maxWidth) {
         int w = frame.width();
         int h = frame.height();
         if (w <= 0 || h <= 0) {
@@ -124,7 +126,7 @@ final class FfmpegPictureDecoder {
             }
             byte[] bgr = new byte[stride * th];
             out.get(bgr);
-            return new Scaled(w, h, tw, th, stride, bgr);
+            return new Scaled(w << lowres, h << lowres, tw, th, stride, bgr);
         } finally {
             sws_freeContext(sws);
         }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.skynet.vms.adapters.onvif.HttpDigestAuth;
@@ -52,9 +53,14 @@ public final class SnapshotFetcher {
         this.maxBytes = maxBytes;
     }
 
-    /** A fetcher on its own HTTP client that never follows redirects to another scheme. */
-    public static SnapshotFetcher create(Duration connectTimeout) {
-        return new SnapshotFetcher(HttpClient.newBuilder().connectTimeout(connectTimeout)
+    /**
+     * A fetcher on its own HTTP client that follows no redirects.
+     *
+     * @param executor runs the HTTP client's completion work (not the downloads themselves); a small
+     *     bounded pool, so a thousand fetches at once do not become a thousand threads
+     */
+    public static SnapshotFetcher create(Duration connectTimeout, Executor executor) {
+        return new SnapshotFetcher(HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
                 .followRedirects(HttpClient.Redirect.NEVER).build(), DEFAULT_MAX_BYTES);
     }
 

@@ -73,6 +73,22 @@ class KeyframeDecoderTest {
     }
 
     @Test
+    void largeJpegIsDecodedAtReducedSizeButReportsItsOwn() throws Exception {
+        byte[] jpeg = resource("/sim/snapshot_main.jpg");
+        assertArrayEquals(new int[] {1920, 1080}, JpegHeader.size(jpeg));
+        assertEquals(1, JpegHeader.lowres(1920, 640));
+        assertEquals(0, JpegHeader.lowres(320, 640));
+        assertEquals(3, JpegHeader.lowres(8000, 640));
+        DecodedPicture p = decoder.decodeJpegNow(jpeg);
+        assertEquals(1920, p.width());
+        assertEquals(1080, p.height());
+        assertEquals(640L * 360, p.luma().samples());
+        assertFalse(p.luma().isUniform(LumaStats.DEFAULT_UNIFORM_STD_DEV), p.toString());
+        assertEquals(null, JpegHeader.size(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xda, 0, 2}));
+        assertEquals(null, JpegHeader.size(new byte[] {1, 2, 3, 4, 5}));
+    }
+
+    @Test
     void thumbnailIsAtMostTheConfiguredWidth() {
         KeyframeDecoder small = new KeyframeDecoder(EXECUTOR, 1 << 20, 1 << 24, 160);
         DecodedPicture p = small.decodeKeyframeNow(TestClips.load(Codec.H264).get(0));
