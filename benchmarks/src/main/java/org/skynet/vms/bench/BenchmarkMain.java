@@ -3,6 +3,10 @@ package org.skynet.vms.bench;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.skynet.vms.load.CoverageScenario;
+import org.skynet.vms.load.OnboardScenario;
+import org.skynet.vms.load.RecorderScenario;
+import org.skynet.vms.load.RegistryScenario;
 
 /**
  * Dispatches {@code benchmarks/run SCENARIO [options]} to the scenario's entry point. JMH scenarios run
@@ -19,6 +23,10 @@ public final class BenchmarkMain {
 
     static {
         SCENARIOS.put("depacketize", args -> JmhScenario.run("DepacketizerBenchmark", "depacketize", args));
+        SCENARIOS.put("registry", RegistryScenario::main);
+        SCENARIOS.put("coverage", CoverageScenario::main);
+        SCENARIOS.put("recorder", RecorderScenario::main);
+        SCENARIOS.put("onboard", OnboardScenario::main);
     }
 
     private BenchmarkMain() {

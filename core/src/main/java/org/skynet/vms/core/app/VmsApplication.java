@@ -2,17 +2,64 @@ package org.skynet.vms.core.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.skynet.vms.core.alarms.Alarm;
+import org.skynet.vms.core.alarms.AlarmService;
+import org.skynet.vms.core.alarms.AlarmSettings;
+import org.skynet.vms.core.alarms.AlarmStore;
+import org.skynet.vms.core.api.AlarmApi;
+import org.skynet.vms.core.api.AuditApi;
+import org.skynet.vms.core.api.CameraApi;
+import org.skynet.vms.core.api.DiscoveryApi;
 import org.skynet.vms.core.api.HealthApi;
+import org.skynet.vms.core.api.MonitorApi;
+import org.skynet.vms.core.api.OnboardingApi;
+import org.skynet.vms.core.api.RecordingApi;
+import org.skynet.vms.core.api.SessionApi;
+import org.skynet.vms.core.api.UptimeApi;
+import org.skynet.vms.core.api.UserApi;
+import org.skynet.vms.core.audit.AuditExport;
+import org.skynet.vms.core.audit.AuditLog;
+import org.skynet.vms.core.audit.AuditSearch;
 import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.db.Database;
 import org.skynet.vms.core.db.DbSettings;
 import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.events.EventHub;
+import org.skynet.vms.core.events.EventsUpgradeHandler;
+import org.skynet.vms.core.monitor.MonitorService;
+import org.skynet.vms.core.monitor.MonitorSettings;
+import org.skynet.vms.core.monitor.WriteBehind;
+import org.skynet.vms.core.onboarding.OnboardingJobs;
+import org.skynet.vms.core.onboarding.OnboardingService;
+import org.skynet.vms.core.onboarding.OnboardingStore;
+import org.skynet.vms.core.recording.JdbcSegmentCatalogue;
+import org.skynet.vms.core.recording.RecordingModes;
+import org.skynet.vms.core.recording.RecordingService;
+import org.skynet.vms.core.recording.RecordingSettings;
+import org.skynet.vms.core.registry.CameraRegistry;
+import org.skynet.vms.core.secrets.MasterKey;
+import org.skynet.vms.core.secrets.SecretBox;
 import org.skynet.vms.core.server.ApiRouter;
 import org.skynet.vms.core.server.HttpSettings;
 import org.skynet.vms.core.server.VmsServer;
+import org.skynet.vms.core.tls.HttpsRedirectServer;
+import org.skynet.vms.core.tls.TlsSettings;
+import org.skynet.vms.core.users.InitialLogin;
+import org.skynet.vms.core.users.LoginThrottle;
+import org.skynet.vms.core.users.Logins;
+import org.skynet.vms.core.users.PasswordHasher;
+import org.skynet.vms.core.users.SessionAuthenticator;
+import org.skynet.vms.core.users.SessionTokens;
+import org.skynet.vms.core.users.Sessions;
+import org.skynet.vms.core.users.UserAdmin;
+import org.skynet.vms.core.users.UserBootstrap;
+import org.skynet.vms.core.users.UserStore;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
 import org.slf4j.Logger;
@@ -34,6 +81,14 @@ public final class VmsApplication implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Database database;
     private VmsServer server;
+    private AuditLog auditLog;
+    private UserStore userStore;
+    private CameraRegistry cameraRegistry;
+    private MonitorService monitorService;
+    private AlarmService alarmService;
+    private RecordingService recordingService;
+    private List<InitialLogin> initialLogins = List.of();
+    private boolean tls;
 
     private VmsApplication() {
     }
@@ -63,15 +118,74 @@ public final class VmsApplication implements AutoCloseable {
         closeables.add(database);
         Jdbc jdbc = new Jdbc(database);
 
-        ApiRouter router = new ApiRouter(request -> java.util.Optional.empty());
+        auditLog = new AuditLog(jdbc, clock);
+        SecureRandom random = new SecureRandom();
+        userStore = new UserStore(jdbc, new PasswordHasher(), clock);
+        UserBootstrap bootstrap = new UserBootstrap(userStore, auditLog, random);
+        initialLogins = mode == Mode.DEMO ? bootstrap.demoUsers() : bootstrap.firstAdmin();
+        Sessions sessions = new Sessions(jdbc, new SessionTokens(random),
+                Duration.ofMinutes(config.integer("session.ttl-minutes", 12 * 60)),
+                Duration.ofMinutes(config.integer("session.idle-minutes", 30)), clock);
+        Optional<TlsSettings> tls = TlsSettings.from(config);
+        SessionAuthenticator authenticator = new SessionAuthenticator(sessions);
+        ApiRouter router = new ApiRouter(authenticator);
+        LoginThrottle throttle = new LoginThrottle(config.integer("session.max-failed-logins", 10),
+                Duration.ofMinutes(config.integer("session.failed-login-window-minutes", 5)), 10_000);
+        LoginThrottle userThrottle = new LoginThrottle(config.integer("session.max-failed-logins-per-user", 20),
+                Duration.ofMinutes(config.integer("session.failed-login-window-minutes", 5)), 10_000);
+        new SessionApi(new Logins(userStore, sessions, auditLog, throttle, userThrottle, clock),
+                config.bool("session.cookie-secure", tls.isPresent()))
+                .register(router);
+        new AuditApi(new AuditSearch(jdbc), new AuditExport(jdbc), auditLog).register(router);
+        new UserApi(userStore, new UserAdmin(userStore, sessions, auditLog)).register(router);
         new HealthApi(jdbc, clock, mode.name().toLowerCase()).register(router);
+        cameraRegistry = new CameraRegistry(jdbc, new SecretBox(MasterKey.load(config, dataDir)), clock);
+        new CameraApi(cameraRegistry, auditLog).register(router);
+        OnboardingService onboarding = new OnboardingService(config.integer("onboarding.event-loops", 2),
+                config.integer("onboarding.decode-threads", 1), clock);
+        closeables.add(onboarding);
+        new OnboardingApi(onboarding, new OnboardingJobs(clock, config.integer("onboarding.max-running", 64),
+                Duration.ofMinutes(10)), new OnboardingStore(jdbc), auditLog, clock).register(router);
+        new DiscoveryApi(onboarding.discovery()).register(router);
+        monitorService = new MonitorService(cameraRegistry, database.dataSource(), MonitorSettings.from(config), clock);
+        WriteBehind<Alarm> alarmWriter = new WriteBehind<>("alarms", database.dataSource(), AlarmStore::write,
+                Duration.ofMillis(config.integer("monitor.write-interval-millis", 1000)));
+        closeables.add(alarmWriter);
+        alarmService = new AlarmService(new AlarmStore(database.dataSource()), alarmWriter, AlarmSettings.from(config),
+                monitorService::districtOf);
+        EventHub events = new EventHub(config.integer("events.queue-capacity", 1000));
+        monitorService.onChange(alarmService::stateChanged);
+        monitorService.onChange(events::stateChanged);
+        alarmService.onEvent(events::alarmEvent);
+        new MonitorApi(monitorService, auditLog).register(router);
+        new AlarmApi(alarmService, auditLog, clock).register(router);
+        new UptimeApi(monitorService, clock).register(router);
+        recordingService = RecordingService.start(RecordingSettings.from(config, dataDir), cameraRegistry,
+                new RecordingModes(jdbc, clock), new JdbcSegmentCatalogue(jdbc), clock);
+        closeables.add(recordingService);
+        new RecordingApi(recordingService, cameraRegistry, auditLog, clock).register(router);
 
         String defaultBind = mode == Mode.DEMO ? "127.0.0.1" : "0.0.0.0";
         HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),
                 config.integer("http.max-body-bytes", 64 * 1024 * 1024), config.integer("http.max-header-bytes", 16 * 1024),
                 8 * 1024, config.integer("http.idle-timeout-seconds", 300), config.integer("http.workers", 16));
-        server = VmsServer.start(http, router);
+        server = VmsServer.start(http, router,
+                new EventsUpgradeHandler(events, authenticator, command -> server.workers().execute(command)),
+                tls.map(TlsSettings::context).orElse(null));
         closeables.add(server);
+        if (tls.isPresent() && tls.get().redirectPort() != 0) {
+            closeables.add(HttpsRedirectServer.start(server.ioGroup(), http.bindAddress(), tls.get().redirectPort(), server.port()));
+        }
+        this.tls = tls.isPresent();
+        closeables.add(monitorService);
+        if (config.bool("monitor.enabled", true)) {
+            monitorService.start(server.ioGroup());
+        }
+    }
+
+    /** Whether the server speaks HTTPS (and WSS) rather than plain HTTP. */
+    public boolean tls() {
+        return tls;
     }
 
     public int port() {
@@ -80,6 +194,43 @@ public final class VmsApplication implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The audit log, for every component that records who changed or watched what. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** The camera registry (e.g. for {@code demo} to load sample cameras). */
+    public CameraRegistry cameraRegistry() {
+        return cameraRegistry;
+    }
+
+    /** The health monitor (states, maintenance, history). */
+    public MonitorService monitorService() {
+        return monitorService;
+    }
+
+    /** The alarms raised from camera health. */
+    public AlarmService alarmService() {
+        return alarmService;
+    }
+
+    /** The in-process recorder (modes, ingest state, catalogue). */
+    public RecordingService recordingService() {
+        return recordingService;
+    }
+
+    public UserStore userStore() {
+        return userStore;
+    }
+
+    /**
+     * The logins to show on the console at start: the generated first admin of {@code serve} (only on
+     * the start that created it) or the demo users of {@code demo}; empty otherwise.
+     */
+    public List<InitialLogin> initialLogins() {
+        return initialLogins;
     }
 
     @Override

@@ -5,12 +5,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.skynet.vms.core.app.VmsApplication;
+import org.skynet.vms.adapters.sim.SimulatedFleet;
+import org.skynet.vms.core.demo.DemoData;
+import org.skynet.vms.core.demo.DemoFleet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
  * {@code vms demo}: the whole system on its embedded defaults: H2 under the data directory, demo
- * users, a sample district of cameras and the console on :8080, bound to loopback only.
+ * users, a sample district of cameras served by a simulated fleet on loopback (so the demo is live),
+ * and the console on :8080, bound to loopback only.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole system on embedded defaults (embedded database, sample cameras, console on :8080).")
@@ -23,7 +27,14 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, String> env = new HashMap<>(System.getenv());
         // The demo always runs on the embedded database, whatever the shell exports for production.
         env.remove("VMS_DB_URL");
+        System.out.println("demo: starting " + DemoData.DEFAULT_COUNT + " simulated cameras on 127.0.1.x...");
+        SimulatedFleet fleet = DemoFleet.start(DemoData.DEFAULT_COUNT);
+        Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "demo-fleet-shutdown"));
         VmsApplication app = VmsApplication.start(options.toConfig(env), VmsApplication.Mode.DEMO, Clock.systemUTC());
+        int loaded = DemoData.loadIfEmpty(app.cameraRegistry(), fleet.cameras());
+        System.out.println(loaded > 0
+                ? "demo: loaded " + loaded + " sample cameras in Dongguan"
+                : "demo: registry already has " + app.cameraRegistry().count() + " cameras; no sample cameras loaded");
         return ServeCommand.runUntilStopped(app, "demo");
     }
 }

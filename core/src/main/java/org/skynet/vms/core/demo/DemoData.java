@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.core.registry.CameraDraft;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.registry.ImportBatch;
@@ -12,9 +13,8 @@ import org.skynet.vms.core.registry.ImportRow;
 /**
  * The demo's cameras: {@link #DEFAULT_COUNT} cameras spread over a few Dongguan districts
  * (113.7–113.9 E, 22.9–23.1 N), each near a street of its district, pointing a realistic view cone.
- * Generated from a fixed seed, so every demo start shows the same city. Stream URLs are placeholders on
- * 127.0.0.1 (RTSP on 8554, ONVIF on 8000, one path per camera) until the simulated fleet serves them;
- * no credentials.
+ * Generated from a fixed seed, so every demo start shows the same city. Camera {@code i} is served by
+ * simulated camera {@code i} of the demo's fleet (its ONVIF and RTSP URLs and credentials).
  */
 public final class DemoData {
     /** Cameras loaded by {@code vms demo}. */
@@ -40,11 +40,13 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** The demo cameras, the same list on every call for the same count. */
-    public static List<CameraDraft> cameras(int count) {
+    /** The demo cameras, one per simulated camera, the same list on every call for the same fleet. */
+    public static List<CameraDraft> cameras(List<SimulatedCamera> fleet) {
+        int count = fleet.size();
         Random rnd = new Random(SEED);
         List<CameraDraft> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            SimulatedCamera sim = fleet.get(i);
             District d = DISTRICTS.get(i % DISTRICTS.size());
             int n = i / DISTRICTS.size() + 1;
             String id = String.format(Locale.ROOT, "dg-%s-%04d", d.prefix(), n);
@@ -67,8 +69,10 @@ public final class DemoData {
                     .bearing((double) rnd.nextInt(360))
                     .fov((double) (50 + rnd.nextInt(8) * 10))
                     .range((double) (30 + rnd.nextInt(12) * 10))
-                    .rtspUrl("rtsp://127.0.0.1:8554/" + id)
-                    .onvifUrl("http://127.0.0.1:8000/onvif/" + id + "/device_service")
+                    .rtspUrl(sim.rtspMainUrl())
+                    .onvifUrl(sim.onvifUrl())
+                    .username(sim.username())
+                    .password(sim.password())
                     .tags(tags)
                     .enabled(rnd.nextInt(50) != 0));
         }
@@ -76,16 +80,16 @@ public final class DemoData {
     }
 
     /**
-     * Imports {@code count} demo cameras if the registry is empty.
+     * Imports one demo camera per simulated camera if the registry is empty.
      *
      * @return how many cameras were loaded (0 when the registry already had cameras)
      */
-    public static int loadIfEmpty(CameraRegistry registry, int count) {
+    public static int loadIfEmpty(CameraRegistry registry, List<SimulatedCamera> fleet) {
         if (registry.count() > 0) {
             return 0;
         }
-        List<ImportRow> rows = new ArrayList<>(count);
-        List<CameraDraft> drafts = cameras(count);
+        List<ImportRow> rows = new ArrayList<>(fleet.size());
+        List<CameraDraft> drafts = cameras(fleet);
         for (int i = 0; i < drafts.size(); i++) {
             rows.add(ImportRow.of(i + 1, drafts.get(i)));
         }

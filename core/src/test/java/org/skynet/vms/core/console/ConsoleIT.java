@@ -16,14 +16,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.skynet.vms.adapters.sim.SimConfig;
+import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.demo.DemoData;
 
 /**
  * The console in headless Chromium against a demo server on a loopback port: sign in, browse and
  * filter the sample cameras, page through them, sign out. Screenshots are kept in target/screenshots.
  */
 class ConsoleIT {
+    private static SimulatedFleet fleet;
     private static VmsApplication app;
     private static Browser browser;
     private static String base;
@@ -34,6 +38,8 @@ class ConsoleIT {
         Path data = Files.createTempDirectory("vms-console-it");
         app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1")),
                 VmsApplication.Mode.DEMO, Clock.systemUTC());
+        fleet = SimulatedFleet.start(SimConfig.builder(120).build());
+        assertEquals(120, DemoData.loadIfEmpty(app.cameraRegistry(), fleet.cameras()));
         base = "http://127.0.0.1:" + app.port() + "/";
     }
 
@@ -44,6 +50,9 @@ class ConsoleIT {
         }
         if (app != null) {
             app.close();
+        }
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
@@ -57,6 +66,7 @@ class ConsoleIT {
 
         browser.type("login-password", "operator");
         browser.click("login-submit");
+        browser.click("nav-cameras"); // operators land on the dashboard
         browser.waitFor("[data-testid='cameras-view'][data-state='ready']");
         assertEquals("operator", browser.byTestId("user-name").getText());
         List<WebElement> firstPage = browser.allByTestId("camera-row");
