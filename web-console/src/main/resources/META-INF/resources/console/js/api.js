@@ -1,4 +1,5 @@
-// Fetch wrapper for the VMS REST API (same origin, session cookie `vms_session`).
+// Fetch wrapper for the VMS REST API (same origin, session cookie `vms_session`, plus the session's
+// CSRF token in X-CSRF-Token on every request that is not a GET).
 // Every failure becomes an ApiError carrying the server's {code, message, field};
 // callers show `message` and never the raw response body.
 
@@ -22,6 +23,10 @@ export class ApiError extends Error {
 }
 
 let unauthorizedHandler = () => {};
+
+// The session's CSRF token (from POST/GET /api/session): cookie requests that change state must send it
+// as X-CSRF-Token or the server answers 403.
+let csrfToken = null;
 
 /** Registers what happens on a 401 from any request (the app sends the user to the login page). */
 export function onUnauthorized(handler) {
@@ -61,6 +66,9 @@ export async function request(method, path, options = {}) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  if (csrfToken && method !== 'GET' && method !== 'HEAD') {
+    init.headers['X-CSRF-Token'] = csrfToken;
+  }
 
   let response;
   try {
@@ -73,7 +81,11 @@ export async function request(method, path, options = {}) {
   }
 
   if (response.ok) {
-    return readJson(response);
+    const data = await readJson(response);
+    if (data && typeof data.csrfToken === 'string') {
+      csrfToken = data.csrfToken;
+    }
+    return data;
   }
   const error = await toApiError(response);
   if (response.status === 401 && redirectOn401) {

@@ -4,19 +4,33 @@
 import { currentUser, describeError, logout, onUnauthorized } from './api.js';
 import { renderLogin } from './login.js';
 import { renderCameras } from './cameras.js';
+import { renderOnboarding } from './onboarding.js';
+import { renderUsers } from './users.js';
+import { renderDashboard } from './dashboard.js';
+import { renderAlarms } from './alarms.js';
+import { startEvents, stopEvents } from './events.js';
+import { initAlarmCue } from './alarm-cue.js';
+import { startAlarmWatch, stopAlarmWatch } from './alarm-watch.js';
 
 const DEFAULT_ROUTE = '/cameras';
+/** The page after signing in for the duty room (operators, supervisors); others get DEFAULT_ROUTE. */
+const DUTY_ROUTE = '/dashboard';
+const DUTY_ROLES = ['operator', 'supervisor'];
 const LOGIN_ROUTE = '/login';
 
 const ROUTES = {
   [LOGIN_ROUTE]: { title: 'Sign in', render: renderLogin, public: true },
   '/cameras': { title: 'Cameras', render: renderCameras, public: false },
+  '/onboarding': { title: 'Onboarding', render: renderOnboarding, public: false },
+  '/users': { title: 'Users', render: renderUsers, public: false },
+  '/dashboard': { title: 'Dashboard', render: renderDashboard, public: false },
+  '/alarms': { title: 'Alarms', render: renderAlarms, public: false },
 };
 
 const session = {
   user: null,
   /** Hash to open after signing in (the page the user asked for, or had open when the session ended). */
-  returnTo: DEFAULT_ROUTE,
+  returnTo: null,
   /** One-shot message for the login page, e.g. after the session expired. */
   loginNotice: null,
 };
@@ -26,7 +40,7 @@ let unmountCurrent = null;
 const $ = (id) => document.getElementById(id);
 
 function parseHash(hash) {
-  const raw = hash.replace(/^#/, '') || DEFAULT_ROUTE;
+  const raw = hash.replace(/^#/, '') || homeRoute();
   const at = raw.indexOf('?');
   const path = at < 0 ? raw : raw.slice(0, at);
   const params = new URLSearchParams(at < 0 ? '' : raw.slice(at + 1));
@@ -59,16 +73,16 @@ function route() {
   const { path, params, full } = parseHash(location.hash);
   const entry = ROUTES[path];
   if (!entry) {
-    redirect(session.user ? DEFAULT_ROUTE : LOGIN_ROUTE);
+    redirect(session.user ? homeRoute() : LOGIN_ROUTE);
     return;
   }
   if (!entry.public && !session.user) {
-    session.returnTo = full;
+    session.returnTo = location.hash.replace(/^#/, '') ? full : null;
     redirect(LOGIN_ROUTE);
     return;
   }
   if (path === LOGIN_ROUTE && session.user) {
-    redirect(DEFAULT_ROUTE);
+    redirect(homeRoute());
     return;
   }
   mount(path, entry, params);
@@ -92,6 +106,7 @@ function mount(path, entry, params) {
     notice,
     signedIn,
     replaceParams,
+    user: session.user,
   }) || null;
 }
 
@@ -99,8 +114,8 @@ function signedIn(user) {
   session.user = user;
   hideAppError();
   updateHeader();
-  const target = session.returnTo || DEFAULT_ROUTE;
-  session.returnTo = DEFAULT_ROUTE;
+  const target = session.returnTo || homeRoute();
+  session.returnTo = null;
   redirect(target);
 }
 
@@ -130,14 +145,32 @@ async function signOut() {
     button.disabled = false;
   }
   session.user = null;
-  session.returnTo = DEFAULT_ROUTE;
+  session.returnTo = null;
   hideAppError();
   updateHeader();
   redirect(LOGIN_ROUTE);
 }
 
+/** The signed-in user's start page: the dashboard for the duty room, the camera list for the rest. */
+function homeRoute() {
+  const roles = session.user && Array.isArray(session.user.roles) ? session.user.roles : [];
+  return roles.some((role) => DUTY_ROLES.includes(role)) ? DUTY_ROUTE : DEFAULT_ROUTE;
+}
+
+/** The event socket and the alarm badge run while someone is signed in. */
+function updateLive(signedInNow) {
+  if (signedInNow) {
+    startEvents();
+    startAlarmWatch();
+  } else {
+    stopAlarmWatch();
+    stopEvents();
+  }
+}
+
 function updateHeader() {
   const user = session.user;
+  updateLive(Boolean(user));
   $('main-nav').hidden = !user;
   $('session-box').hidden = !user;
   if (!user) {
@@ -150,6 +183,10 @@ function updateHeader() {
   const districts = Array.isArray(user.districts) ? user.districts : [];
   $('user-name').textContent = user.username;
   $('user-roles').textContent = roles.join(', ');
+  // Nav links with data-roles are shown only to holders of one of those roles (the API enforces it too).
+  for (const link of $('main-nav').querySelectorAll('a[data-roles]')) {
+    link.hidden = !link.dataset.roles.split(' ').some((role) => roles.includes(role));
+  }
   $('user-badge').title = districts.length
     ? 'Districts: ' + districts.join(', ')
     : 'All districts';
@@ -177,6 +214,7 @@ function hideAppError() {
 
 async function start() {
   onUnauthorized(sessionEnded);
+  initAlarmCue();
   $('logout-button').addEventListener('click', signOut);
   $('app-error-dismiss').addEventListener('click', hideAppError);
   window.addEventListener('hashchange', () => {

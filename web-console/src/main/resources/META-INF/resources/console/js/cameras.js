@@ -4,6 +4,8 @@
 // so a reload keeps them; the cursor stack does not survive a reload and restarts at page 1.
 
 import { ApiError, describeError, listCameras, listDistricts } from './api.js';
+import { subscribe } from './events.js';
+import { healthByCamera } from './monitor-api.js';
 
 const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MILLIS = 300;
@@ -51,6 +53,7 @@ export function renderCameras(view, ctx) {
   };
   let pageRequest = null;
   let districtsRequest = null;
+  let healthRequest = null;
   let debounceTimer = null;
 
   el.search.value = state.q;
@@ -90,6 +93,7 @@ export function renderCameras(view, ctx) {
       state.nextCursor = page && page.nextCursor ? page.nextCursor : null;
       state.rowCount = items.length;
       renderRows(el.body, items);
+      loadHealth();
       el.empty.hidden = items.length > 0;
       updatePageInfo();
       setStatus('ready');
@@ -192,12 +196,53 @@ export function renderCameras(view, ctx) {
     }
   }
 
+  /** State and reason of the cameras on the page (GET /api/health/cameras), filled in after the rows. */
+  async function loadHealth() {
+    if (healthRequest) {
+      healthRequest.abort();
+    }
+    healthRequest = new AbortController();
+    const { signal } = healthRequest;
+    const ids = Array.from(el.body.querySelectorAll('tr[data-camera-id]'), (tr) => tr.dataset.cameraId);
+    if (ids.length === 0) {
+      return;
+    }
+    try {
+      const health = await healthByCamera({ district: state.district, wanted: ids }, signal);
+      for (const tr of el.body.querySelectorAll('tr[data-camera-id]')) {
+        const h = health.get(tr.dataset.cameraId);
+        showHealth(tr, h ? h.state : null, h ? h.reason : null);
+      }
+    } catch (err) {
+      if (!signal.aborted && !(err instanceof ApiError && err.status === 401)) {
+        el.districtsError.textContent = 'Camera states unavailable: ' + describeError(err);
+        el.districtsError.hidden = false;
+      }
+    }
+  }
+
+  const unsubscribe = subscribe((message) => {
+    if (message.type === 'resync') {
+      loadHealth();
+    } else if (message.type === 'state') {
+      const tr = Array.from(el.body.querySelectorAll('tr[data-camera-id]'))
+        .find((row) => row.dataset.cameraId === message.cameraId);
+      if (tr) {
+        showHealth(tr, message.to, message.reason);
+      }
+    }
+  });
+
   el.title.focus();
   loadDistricts();
   load();
 
   return () => {
+    unsubscribe();
     clearTimeout(debounceTimer);
+    if (healthRequest) {
+      healthRequest.abort();
+    }
     if (pageRequest) {
       pageRequest.abort();
     }
@@ -236,6 +281,8 @@ function renderRows(tbody, cameras) {
       cell(formatLatLon(camera.lat, camera.lon), 'num mono'),
       tagsCell(camera.tags),
       enabledCell(camera.enabled),
+      healthCell('camera-state'),
+      healthCell('camera-reason'),
     );
     return tr;
   });
@@ -260,6 +307,26 @@ function tagsCell(tags) {
     td.append(chip);
   }
   return td;
+}
+
+function healthCell(testid) {
+  const td = document.createElement('td');
+  td.dataset.testid = testid;
+  td.textContent = '…';
+  return td;
+}
+
+/** Writes a row's State and Reason cells; state null = not watched (disabled, or just added). */
+function showHealth(tr, state, reason) {
+  const stateCell = tr.querySelector('[data-testid="camera-state"]');
+  const reasonCell = tr.querySelector('[data-testid="camera-reason"]');
+  tr.dataset.state = state || '';
+  const badge = document.createElement('span');
+  badge.className = state ? `state state-${state.toLowerCase()}` : 'state';
+  badge.textContent = state ? state.replace(/_/g, ' ') : 'Not watched';
+  stateCell.replaceChildren(badge);
+  reasonCell.textContent = state ? reason || '' : '—';
+  reasonCell.title = reasonCell.textContent;
 }
 
 function enabledCell(enabled) {

@@ -85,7 +85,7 @@ class OnboardingConsoleIT {
 
         browser.click("logout-button");
         signIn("operator");
-        browser.waitFor("[data-testid='cameras-view'][data-state='ready']");
+        browser.waitFor("[data-testid='dashboard-view'][data-state='ready']"); // the operators' start page
         assertFalse(browser.driver().findElement(org.openqa.selenium.By.cssSelector("[data-testid='nav-onboarding']"))
                 .isDisplayed(), "operators have no Onboarding entry");
     }
