@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skynet.vms.load.CoverageScenario;
+import org.skynet.vms.load.MonitorScenario;
 import org.skynet.vms.load.OnboardScenario;
 import org.skynet.vms.load.RecorderScenario;
 import org.skynet.vms.load.RegistryScenario;
@@ -27,6 +28,7 @@ public final class BenchmarkMain {
         SCENARIOS.put("coverage", CoverageScenario::main);
         SCENARIOS.put("recorder", RecorderScenario::main);
         SCENARIOS.put("onboard", OnboardScenario::main);
+        SCENARIOS.put("monitor", MonitorScenario::main);
     }
 
     private BenchmarkMain() {

@@ -6,16 +6,25 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The link between a socket and the simulated camera it belongs to: each listening channel carries
- * its camera as an attribute, and an accepted channel finds it through its parent. One listener
- * per camera and protocol, so handlers need no lookup table.
+ * its camera as an attribute, and an accepted channel finds it through its parent. In
+ * {@link Addressing#PATHS} mode the shared listener carries the fleet's {@link #DIRECTORY} instead, and
+ * {@link PathDemultiplexer} sets the camera on the accepted channel from each request's path.
  */
 public final class CameraChannels {
     /** Set on every listening (server) channel before it binds. */
     public static final AttributeKey<SimulatedCamera> CAMERA = AttributeKey.valueOf(CameraChannels.class, "camera");
+
+    /** Set on a shared listener ({@link Addressing#PATHS}): camera id to camera, for the whole fleet. */
+    public static final AttributeKey<Map<String, SimulatedCamera>> DIRECTORY =
+            AttributeKey.valueOf(CameraChannels.class, "directory");
+
+    /** Accept queue of a shared listener (capped by the kernel's {@code net.core.somaxconn}). */
+    public static final int SHARED_BACKLOG = 8192;
 
     private CameraChannels() {
     }
@@ -27,11 +36,20 @@ public final class CameraChannels {
      */
     public static SimulatedCamera cameraOf(Channel accepted) {
         Channel listener = accepted.parent();
-        SimulatedCamera camera = listener == null ? accepted.attr(CAMERA).get() : listener.attr(CAMERA).get();
+        SimulatedCamera camera = accepted.attr(CAMERA).get();
+        if (camera == null && listener != null) {
+            camera = listener.attr(CAMERA).get();
+        }
         if (camera == null) {
             throw new IllegalStateException("channel " + accepted + " does not belong to a simulated camera");
         }
         return camera;
+    }
+
+    /** Whether an accepted connection came in on a shared listener ({@link Addressing#PATHS}). */
+    public static boolean multiplexed(Channel accepted) {
+        Channel listener = accepted.parent();
+        return listener != null && listener.attr(DIRECTORY).get() != null;
     }
 
     /**

@@ -19,7 +19,8 @@ import org.skynet.vms.errors.VmsException;
  * @param addressing whether cameras differ by port or by loopback address
  * @param firstAddress first camera's address ({@link Addressing#ADDRESSES}) or the one address for all
  *     ({@link Addressing#PORTS}); must be in 127.0.0.0/8
- * @param rtspPort RTSP port: fixed port in ADDRESSES mode; first camera's port in PORTS mode (0 = ephemeral)
+ * @param rtspPort RTSP port: fixed port in ADDRESSES mode; first camera's port in PORTS mode (0 = ephemeral); the
+ *     one shared port in PATHS mode (0 = ephemeral)
  * @param onvifPort ONVIF HTTP port, same rules as {@code rtspPort}
  * @param mainCodec codec of the main stream (the sub stream is always H.264)
  * @param h265Every when {@code mainCodec} is H.264, every {@code h265Every}-th camera (index divisible
@@ -80,6 +81,9 @@ public record SimConfig(
             throw VmsException.invalid("rtspPort", "give both base ports or neither (0 = ephemeral)");
         }
         if (addressing == Addressing.ADDRESSES && rtspPort == onvifPort) {
+            throw VmsException.invalid("onvifPort", "RTSP and ONVIF need different ports");
+        }
+        if (addressing == Addressing.PATHS && rtspPort != 0 && rtspPort == onvifPort) {
             throw VmsException.invalid("onvifPort", "RTSP and ONVIF need different ports");
         }
         if (h265Every < 0) {
@@ -164,6 +168,18 @@ public record SimConfig(
         public Builder addresses(String firstAddress, int rtspPort, int onvifPort) {
             this.addressing = Addressing.ADDRESSES;
             this.firstAddress = firstAddress;
+            this.rtspPort = rtspPort;
+            this.onvifPort = onvifPort;
+            return this;
+        }
+
+        /**
+         * All cameras behind one RTSP and one ONVIF listener on {@code address}, told apart by the URL path
+         * (ports 0 = ephemeral).
+         */
+        public Builder paths(String address, int rtspPort, int onvifPort) {
+            this.addressing = Addressing.PATHS;
+            this.firstAddress = address;
             this.rtspPort = rtspPort;
             this.onvifPort = onvifPort;
             return this;

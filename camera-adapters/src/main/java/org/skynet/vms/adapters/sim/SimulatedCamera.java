@@ -22,12 +22,15 @@ import org.skynet.vms.adapters.media.Codec;
 public final class SimulatedCamera {
     /** What the camera's password becomes under {@link FaultKind#WRONG_PASSWORD}: the fleet's is refused. */
     private static final String CHANGED_PASSWORD_SUFFIX = "#changed-on-device";
+    private static final String ONVIF_ROOT = "/onvif/";
 
     private final String id;
     private final String username;
     private final String password;
     private final String host;
     private final Codec mainCodec;
+    /** Whether the camera sits behind the fleet's shared listeners, named by its id in URL paths. */
+    private final boolean inPath;
     private volatile int rtspPort;
     private volatile int onvifPort;
     private volatile Fault fault = Fault.NONE;
@@ -39,6 +42,13 @@ public final class SimulatedCamera {
 
     SimulatedCamera(String id, String username, String password, String host, int rtspPort, int onvifPort,
             Codec mainCodec) {
+        this(id, username, password, host, rtspPort, onvifPort, mainCodec, false);
+    }
+
+    /** @param inPath true in {@link Addressing#PATHS} mode: URLs carry the id ({@code /<id>/main}, {@code /onvif/<id>/...}) */
+    SimulatedCamera(String id, String username, String password, String host, int rtspPort, int onvifPort,
+            Codec mainCodec, boolean inPath) {
+        this.inPath = inPath;
         this.id = Objects.requireNonNull(id, "id");
         this.username = Objects.requireNonNull(username, "username");
         this.password = Objects.requireNonNull(password, "password");
@@ -81,19 +91,36 @@ public final class SimulatedCamera {
         return mainCodec;
     }
 
-    /** ONVIF device service address, e.g. {@code http://127.0.0.1:8000/onvif/device_service}. */
+    /**
+     * ONVIF device service address, e.g. {@code http://127.0.0.1:8000/onvif/device_service}
+     * ({@code .../onvif/sim-000001/device_service} in {@link Addressing#PATHS} mode).
+     */
     public String onvifUrl() {
-        return onvifBase() + "/onvif/device_service";
+        return onvifServiceUrl("/onvif/device_service");
     }
 
-    /** {@code http://host:port} of the ONVIF server, without a path. */
+    /**
+     * Full URL of one of the camera's ONVIF paths, given as served on a camera of its own
+     * (e.g. {@code /onvif/media_service}); in {@link Addressing#PATHS} mode the id is inserted after {@code /onvif}.
+     */
+    public String onvifServiceUrl(String onvifPath) {
+        if (inPath && onvifPath.startsWith(ONVIF_ROOT)) {
+            return onvifBase() + ONVIF_ROOT + id + onvifPath.substring(ONVIF_ROOT.length() - 1);
+        }
+        return onvifBase() + onvifPath;
+    }
+
+    /** {@code http://host:port} of the ONVIF server, without a path (shared by the fleet in PATHS mode). */
     public String onvifBase() {
         return "http://" + host + ":" + onvifPort;
     }
 
-    /** RTSP URL of a profile, without credentials, e.g. {@code rtsp://127.0.0.1:8554/main}. */
+    /**
+     * RTSP URL of a profile, without credentials, e.g. {@code rtsp://127.0.0.1:8554/main}
+     * ({@code rtsp://127.0.0.1:8554/sim-000001/main} in {@link Addressing#PATHS} mode).
+     */
     public String rtspUrl(StreamProfile profile) {
-        return "rtsp://" + host + ":" + rtspPort + "/" + profile.token();
+        return "rtsp://" + host + ":" + rtspPort + "/" + (inPath ? id + "/" : "") + profile.token();
     }
 
     /** RTSP URL of the main stream. */
@@ -169,6 +196,12 @@ public final class SimulatedCamera {
         this.onvifListener = onvif;
         this.rtspPort = ((InetSocketAddress) rtsp.localAddress()).getPort();
         this.onvifPort = ((InetSocketAddress) onvif.localAddress()).getPort();
+    }
+
+    /** Ports of the fleet's shared listeners ({@link Addressing#PATHS}). */
+    void sharedPorts(int rtsp, int onvif) {
+        this.rtspPort = rtsp;
+        this.onvifPort = onvif;
     }
 
     Channel rtspListener() {

@@ -26,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fleet of simulated cameras on loopback, each with an ONVIF and an RTSP listener, all served by
+ * A fleet of simulated cameras on loopback, each with an ONVIF and an RTSP listener (or, in
+ * {@link Addressing#PATHS} mode, all behind one shared pair told apart by URL path), all served by
  * one small group of Netty event loops and sharing one packetized copy of each clip.
  *
  * <pre>{@code
@@ -56,6 +57,8 @@ public final class SimulatedFleet implements AutoCloseable {
     private final OnvifSimServer onvif;
     private final List<SimulatedCamera> cameras;
     private final Map<String, SimulatedCamera> byId;
+    /** The two shared listeners in {@link Addressing#PATHS} mode, empty otherwise. */
+    private final List<Channel> sharedListeners = new ArrayList<>();
 
     private SimulatedFleet(SimConfig config, EventLoopGroup group, List<SimulatedCamera> cameras) {
         this.config = config;
@@ -78,7 +81,8 @@ public final class SimulatedFleet implements AutoCloseable {
      *     the clips cannot be loaded, LIMIT_EXCEEDED when the process runs out of file descriptors
      */
     public static SimulatedFleet start(SimConfig config) {
-        requireDescriptors(2L * config.cameraCount());
+        boolean shared = config.addressing() == Addressing.PATHS;
+        requireDescriptors(shared ? 2 : 2L * config.cameraCount());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
                 new DefaultThreadFactory("vms-sim", true), NioIoHandler.newFactory());
         SimulatedFleet fleet;
@@ -89,7 +93,11 @@ public final class SimulatedFleet implements AutoCloseable {
             throw e;
         }
         try {
-            fleet.bindAll(fleet.cameras);
+            if (shared) {
+                fleet.bindShared();
+            } else {
+                fleet.bindAll(fleet.cameras);
+            }
         } catch (RuntimeException e) {
             fleet.close();
             throw e;
@@ -144,6 +152,10 @@ public final class SimulatedFleet implements AutoCloseable {
             }
         }
         unbind(toUnbind);
+        if (!sharedListeners.isEmpty()) {
+            toRebind.forEach(c -> c.fault(fault));
+            return;
+        }
         try {
             bindAll(toRebind);
         } finally {
@@ -166,6 +178,7 @@ public final class SimulatedFleet implements AutoCloseable {
     @Override
     public void close() {
         unbind(cameras);
+        sharedListeners.forEach(l -> l.close().awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 
@@ -179,12 +192,35 @@ public final class SimulatedFleet implements AutoCloseable {
             if (!host.startsWith("127.")) {
                 throw VmsException.invalid("cameraCount", "camera " + i + " would leave 127.0.0.0/8 (" + host + ")");
             }
-            int rtspPort = byAddress || config.rtspPort() == 0 ? config.rtspPort() : config.rtspPort() + offset;
-            int onvifPort = byAddress || config.onvifPort() == 0 ? config.onvifPort() : config.onvifPort() + offset;
+            boolean byPort = config.addressing() == Addressing.PORTS;
+            int rtspPort = !byPort || config.rtspPort() == 0 ? config.rtspPort() : config.rtspPort() + offset;
+            int onvifPort = !byPort || config.onvifPort() == 0 ? config.onvifPort() : config.onvifPort() + offset;
             list.add(new SimulatedCamera(config.cameraId(i), config.username(), config.password(i), host, rtspPort,
-                    onvifPort, config.mainCodec(i)));
+                    onvifPort, config.mainCodec(i), config.addressing() == Addressing.PATHS));
         }
         return list;
+    }
+
+    /** PATHS mode: one RTSP and one ONVIF listener for the whole fleet; every camera takes their ports. */
+    private void bindShared() {
+        Map<String, SimulatedCamera> directory = Map.copyOf(byId);
+        ChannelFuture r = rtsp.bindShared(directory, new InetSocketAddress(config.firstAddress(), config.rtspPort()))
+                .awaitUninterruptibly();
+        ChannelFuture o = onvif.bindShared(directory, new InetSocketAddress(config.firstAddress(), config.onvifPort()))
+                .awaitUninterruptibly();
+        if (!r.isSuccess() || !o.isSuccess()) {
+            closeIfBound(r);
+            closeIfBound(o);
+            Throwable cause = r.cause() != null ? r.cause() : o.cause();
+            throw new VmsException(ErrorKind.CONFLICT, "cannot bind the shared simulator listeners on "
+                    + config.firstAddress() + " (rtsp " + config.rtspPort() + ", onvif " + config.onvifPort() + "): "
+                    + cause, cause);
+        }
+        sharedListeners.add(r.channel());
+        sharedListeners.add(o.channel());
+        int rtspPort = ((InetSocketAddress) r.channel().localAddress()).getPort();
+        int onvifPort = ((InetSocketAddress) o.channel().localAddress()).getPort();
+        cameras.forEach(c -> c.sharedPorts(rtspPort, onvifPort));
     }
 
     private void bindAll(List<SimulatedCamera> targets) {

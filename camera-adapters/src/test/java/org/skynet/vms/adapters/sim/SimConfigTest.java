@@ -37,5 +37,9 @@ class SimConfigTest {
         assertThrows(VmsException.class, () -> SimConfig.builder(10).ports("127.0.0.1", 8554, 0).build());
         assertThrows(VmsException.class, () -> SimConfig.builder(10).addresses("127.0.1.1", 8554, 8554).build());
         SimConfig.builder(500).ports("127.0.0.1", 8554, 8000).build();
+        assertThrows(VmsException.class, () -> SimConfig.builder(10).paths("127.0.0.1", 8554, 8554).build());
+        assertThrows(VmsException.class, () -> SimConfig.builder(10).paths("192.0.2.1", 0, 0).build());
+        assertEquals(Addressing.PATHS, SimConfig.builder(SimConfig.MAX_CAMERAS).paths("127.0.0.1", 8554, 8000).build()
+                .addressing(), "one port pair holds any fleet");
     }
 }

@@ -98,11 +98,11 @@ final class OnvifAnswers {
     }
 
     private static String snapshotUrl(SimulatedCamera camera, StreamProfile profile) {
-        return camera.onvifBase() + snapshotPath(profile);
+        return camera.onvifServiceUrl(snapshotPath(profile));
     }
 
     private static String subscriptionUrl(SimulatedCamera camera, long id) {
-        return camera.onvifBase() + OnvifPaths.SUBSCRIPTION_PREFIX + id;
+        return camera.onvifServiceUrl(OnvifPaths.SUBSCRIPTION_PREFIX + id);
     }
 
     private String profile(SimulatedCamera camera, StreamProfile requested) {
@@ -124,9 +124,9 @@ final class OnvifAnswers {
     }
 
     private static Map<String, String> xAddrs(SimulatedCamera camera) {
-        String base = camera.onvifBase();
-        return Map.of("deviceXAddr", base + OnvifPaths.DEVICE, "mediaXAddr", base + OnvifPaths.MEDIA,
-                "eventsXAddr", base + OnvifPaths.EVENTS);
+        return Map.of("deviceXAddr", camera.onvifServiceUrl(OnvifPaths.DEVICE),
+                "mediaXAddr", camera.onvifServiceUrl(OnvifPaths.MEDIA),
+                "eventsXAddr", camera.onvifServiceUrl(OnvifPaths.EVENTS));
     }
 
     static String iso(Instant t) {

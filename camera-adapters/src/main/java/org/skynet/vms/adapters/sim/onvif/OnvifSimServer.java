@@ -44,6 +44,15 @@ public final class OnvifSimServer {
         return bootstrap.clone().attr(CameraChannels.CAMERA, camera).bind(address);
     }
 
+    /**
+     * Starts one listener on {@code address} for every camera of {@code directory}, chosen by URL path; its
+     * accept queue is {@link CameraChannels#SHARED_BACKLOG} long, as the whole fleet connects through it.
+     */
+    public ChannelFuture bindShared(Map<String, SimulatedCamera> directory, InetSocketAddress address) {
+        return bootstrap.clone().option(ChannelOption.SO_BACKLOG, CameraChannels.SHARED_BACKLOG)
+                .attr(CameraChannels.DIRECTORY, directory).bind(address);
+    }
+
     private static Map<StreamProfile, byte[]> loadSnapshots() {
         Map<StreamProfile, byte[]> images = new EnumMap<>(StreamProfile.class);
         images.put(StreamProfile.MAIN, resource("/sim/snapshot_main.jpg"));

@@ -9,14 +9,17 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.skynet.vms.adapters.rtsp.InterleavedFrameDecoder;
+import org.skynet.vms.adapters.sim.CameraChannels;
 import org.skynet.vms.adapters.sim.ConnectionAdmissionHandler;
+import org.skynet.vms.adapters.sim.PathDemultiplexer;
 import org.skynet.vms.adapters.sim.RtspAuthScheme;
 
 /**
  * Pipeline of one connection to a simulated camera's RTSP port, from the socket inwards:
  * {@link ConnectionAdmissionHandler}, {@link InterleavedFrameDecoder} (splits the client's
  * {@code '$'} RTCP frames from RTSP text), Netty's {@link RtspDecoder} / {@link RtspEncoder} and
- * {@link HttpObjectAggregator}, an idle timer, then {@link RtspReplayHandler}. Interleaved RTP leaves
+ * {@link HttpObjectAggregator}, on a shared listener {@link PathDemultiplexer}, an idle timer, then
+ * {@link RtspReplayHandler}. Interleaved RTP leaves
  * through the framer's context, below the RTSP encoder, which only takes RTSP messages.
  *
  * <p>Limits: request line 4 KiB, headers 8 KiB, body {@link #MAX_BODY_BYTES}; a connection silent
@@ -44,8 +47,11 @@ final class RtspReplayInitializer extends ChannelInitializer<Channel> {
                 .addLast(FRAMER, new InterleavedFrameDecoder())
                 .addLast(new RtspDecoder(4096, 8192, MAX_BODY_BYTES))
                 .addLast(new RtspEncoder())
-                .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
-                .addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
+                .addLast(new HttpObjectAggregator(MAX_BODY_BYTES));
+        if (CameraChannels.multiplexed(ch)) {
+            ch.pipeline().addLast(PathDemultiplexer.RTSP);
+        }
+        ch.pipeline().addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
                 .addLast(new RtspReplayHandler(clips, clock, scheme));
     }
 }

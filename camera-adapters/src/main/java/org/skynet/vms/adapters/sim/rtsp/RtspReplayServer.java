@@ -8,6 +8,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Map;
 import org.skynet.vms.adapters.sim.CameraChannels;
 import org.skynet.vms.adapters.sim.RtspAuthScheme;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
@@ -39,5 +40,14 @@ public final class RtspReplayServer {
     /** Starts listening for {@code camera} on {@code address} (must be loopback). */
     public ChannelFuture bind(SimulatedCamera camera, InetSocketAddress address) {
         return bootstrap.clone().attr(CameraChannels.CAMERA, camera).bind(address);
+    }
+
+    /**
+     * Starts one listener on {@code address} for every camera of {@code directory}, chosen by URL path; its
+     * accept queue is {@link CameraChannels#SHARED_BACKLOG} long, as the whole fleet connects through it.
+     */
+    public ChannelFuture bindShared(Map<String, SimulatedCamera> directory, InetSocketAddress address) {
+        return bootstrap.clone().option(ChannelOption.SO_BACKLOG, CameraChannels.SHARED_BACKLOG)
+                .attr(CameraChannels.DIRECTORY, directory).bind(address);
     }
 }

@@ -1,0 +1,336 @@
+package org.skynet.vms.load;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.skynet.vms.adapters.sim.Fault;
+import org.skynet.vms.adapters.sim.SimConfig;
+import org.skynet.vms.adapters.sim.SimulatedCamera;
+import org.skynet.vms.adapters.sim.SimulatedFleet;
+import org.skynet.vms.core.app.VmsApplication;
+import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.monitor.CameraHealth;
+import org.skynet.vms.core.monitor.HealthState;
+import org.skynet.vms.core.server.Json;
+
+/**
+ * {@code benchmarks/run monitor [--cameras N] [--interval-seconds S] [--timeout-seconds T] [--steady-minutes M]
+ * [--down D] [--baseline-threads B] [--max-in-flight F] [--db pg|h2]}: the health monitor against a simulated
+ * city. In one JVM: a {@code PATHS}-mode simulated fleet (one RTSP and one ONVIF listener for all cameras), the
+ * server in DEMO mode on loopback with a fresh PostgreSQL schema ({@code VMS_BENCH_DB_URL}, default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code VMS_BENCH_DB_USER}) or the embedded H2, the cameras
+ * imported over {@code POST /api/cameras:import}, and an operator's {@code /api/events} WebSocket. Phases: the
+ * first sweep (every camera probed once and ONLINE), a steady run counting false alarms, {@code D} cameras taken
+ * DOWN at once (time to OFFLINE, then to the alarm on the WebSocket), and a blocking thread-per-probe baseline
+ * sweeping the same cameras. CPU is the process's minus the simulator's event-loop threads. Progress goes to
+ * stderr; the last stdout line is one JSON object of figures.
+ */
+public final class MonitorScenario {
+    private static final String SIM_THREAD_PREFIX = "vms-sim";
+
+    private MonitorScenario() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int cameras = intOption(args, "--cameras", 160_000);
+        int interval = intOption(args, "--interval-seconds", 60);
+        int timeout = intOption(args, "--timeout-seconds", 5);
+        int steadyMinutes = intOption(args, "--steady-minutes", 10);
+        int down = Math.min(cameras, intOption(args, "--down", 1000));
+        int baselineThreads = intOption(args, "--baseline-threads", 200);
+        // Every probe holds up to two sockets, each counted twice in this JVM (client + simulator side): keep the
+        // in-flight bound well under the sandbox's 20,000 descriptors.
+        int maxInFlight = intOption(args, "--max-in-flight", 2000);
+        String db = stringOption(args, "--db", "pg");
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        long t0 = System.nanoTime();
+        SimulatedFleet fleet = SimulatedFleet.start(SimConfig.builder(cameras).paths("127.0.0.1", 0, 0)
+                .eventLoopThreads(1).build());
+        progress("fleet of %,d cameras up in %.2f s (RTSP port %d, ONVIF port %d)", cameras, secondsSince(t0),
+                fleet.cameras().get(0).rtspPort(), fleet.cameras().get(0).onvifPort());
+
+        Path data = Files.createTempDirectory("vms-bench-monitor");
+        String schema = "bench_monitor_" + Long.toHexString(System.nanoTime());
+        String pgUrl = env("VMS_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String pgUser = env("VMS_BENCH_DB_USER", "postgres");
+        Map<String, String> flags = new HashMap<>(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
+                "monitor.enabled", "false", "monitor.interval-seconds", Integer.toString(interval),
+                "monitor.timeout-seconds", Integer.toString(timeout), "monitor.max-in-flight", Integer.toString(maxInFlight),
+                "monitor.registry-poll-seconds", "86400"));
+        if (db.equals("pg")) {
+            execute(pgUrl, pgUser, "CREATE SCHEMA " + schema);
+            flags.putAll(Map.of("db.url", pgUrl + (pgUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
+                    "db.user", pgUser, "db.schema", schema));
+        }
+        HealthObserver observer = new HealthObserver();
+        EventLoopGroup monitorGroup = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        String result;
+        try (VmsApplication app = VmsApplication.start(VmsConfig.ofFlags(flags), VmsApplication.Mode.DEMO,
+                Clock.systemUTC())) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String technician = login(http, app.port(), "technician");
+            long i0 = System.nanoTime();
+            HttpResponse<String> imported = send(http, app.port(), technician, "POST", "/api/cameras:import", csv(fleet));
+            if (imported.statusCode() != 200) {
+                throw new IllegalStateException("import failed: " + imported.statusCode() + " " + clip(imported.body()));
+            }
+            progress("imported %,d cameras over HTTP (%s) in %.1f s", cameras, db, secondsSince(i0));
+
+            WebSocket ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + login(http, app.port(), "operator"))
+                    .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/api/events"), observer).get(10, TimeUnit.SECONDS);
+            app.monitorService().onChange(observer::stateChanged);
+
+            // First sweep: the registry is read at once, first probes are spread over one interval.
+            double cpu0 = ownCpuSeconds(os);
+            long s0 = System.nanoTime();
+            app.monitorService().start(monitorGroup);
+            long sweepDeadline = s0 + TimeUnit.SECONDS.toNanos(3L * interval + 2L * timeout + 60);
+            while (observer.onlineCount() < cameras && System.nanoTime() < sweepDeadline) {
+                sleep(5, () -> progress("first sweep: %,d of %,d ONLINE after %.0f s, %d false transitions",
+                        observer.onlineCount(), cameras, secondsSince(s0), observer.falseTransitions()));
+            }
+            double sweepSeconds = (observer.lastOnlineNanos() - s0) / 1e9;
+            double firstSweepCpu = ownCpuSeconds(os) - cpu0;
+            int online = observer.onlineCount();
+            progress("first sweep: %,d of %,d ONLINE in %.1f s, %.1f CPU s (monitor+server)", online, cameras,
+                    sweepSeconds, firstSweepCpu);
+
+            double cpu1 = ownCpuSeconds(os);
+            long st0 = System.nanoTime();
+            long steadyEnd = st0 + TimeUnit.MINUTES.toNanos(steadyMinutes);
+            while (System.nanoTime() < steadyEnd) {
+                sleep(10, () -> progress("steady: %.0f s, %d false alarms, %d false transitions, heap used %d MiB",
+                        secondsSince(st0), observer.falseAlarms(), observer.falseTransitions(), heapUsedMiB()));
+            }
+            double steadySeconds = secondsSince(st0);
+            double cpuPerSweep = (ownCpuSeconds(os) - cpu1) / (steadySeconds / interval);
+            int falseAlarms = observer.falseAlarms();
+            progress("steady %.0f s: %.2f CPU s per %d s sweep, %d false alarms", steadySeconds, cpuPerSweep, interval,
+                    falseAlarms);
+
+            List<String> downIds = new ArrayList<>(down);
+            for (int i = 0; i < down; i++) {
+                downIds.add(fleet.cameras().get((int) ((long) i * cameras / down)).id());
+            }
+            observer.faultsSet(downIds);
+            long d0 = System.nanoTime();
+            fleet.setFault(downIds, Fault.DOWN);
+            long downDeadline = d0 + TimeUnit.SECONDS.toNanos(4L * interval + 4L * timeout + 30);
+            while (!allSeen(observer, downIds) && System.nanoTime() < downDeadline) {
+                sleep(5, () -> progress("down: %d of %d OFFLINE, %d alarms on the WebSocket after %.0f s",
+                        downIds.stream().filter(id -> observer.offlineAt(id) != null).count(), down,
+                        downIds.stream().filter(id -> observer.alarmAt(id) != null).count(), secondsSince(d0)));
+            }
+            double detectionMax = 0;
+            double alarmDelayMax = 0;
+            int detected = 0;
+            int alarmed = 0;
+            for (String id : downIds) {
+                Long off = observer.offlineAt(id);
+                Long alarm = observer.alarmAt(id);
+                if (off != null) {
+                    detected++;
+                    detectionMax = Math.max(detectionMax, (off - d0) / 1e9);
+                    if (alarm != null) {
+                        alarmed++;
+                        alarmDelayMax = Math.max(alarmDelayMax, (alarm - off) / 1e9);
+                    }
+                }
+            }
+            progress("down: %d of %d OFFLINE within %.1f s, %d alarms within %.3f s of detection", detected, down,
+                    detectionMax, alarmed, alarmDelayMax);
+            long notOnline = app.monitorService().states().all().stream().map(CameraHealth::state)
+                    .filter(s -> s != HealthState.ONLINE && s != HealthState.OFFLINE).count();
+            ws.abort();
+
+            fleet.setFault(downIds, Fault.NONE);
+            app.monitorService().close();
+            List<String> urls = fleet.cameras().stream().map(SimulatedCamera::rtspMainUrl).toList();
+            progress("baseline: %d blocking threads sweeping %,d cameras with OPTIONS...", baselineThreads, cameras);
+            double cpuB = ownCpuSeconds(os);
+            BlockingRtspBaseline.Sweep baseline = new BlockingRtspBaseline(baselineThreads, Duration.ofSeconds(timeout))
+                    .sweep(urls);
+            double baselineCpu = ownCpuSeconds(os) - cpuB;
+            progress("baseline: %.1f s, %.1f CPU s (%d ok, %d failed)", baseline.seconds(), baselineCpu, baseline.ok(),
+                    baseline.failed());
+
+            result = String.format(Locale.ROOT, "{\"scenario\":\"monitor\",\"cameras\":%d,\"intervalSeconds\":%d,"
+                    + "\"timeoutSeconds\":%d,\"maxInFlight\":%d,\"db\":\"%s\",\"sweepSeconds\":%.2f,\"sweepOnline\":%d,"
+                    + "\"firstSweepCpuSeconds\":%.2f,\"cpuSecondsPerSweep\":%.2f,\"steadySeconds\":%.0f,"
+                    + "\"peakHeapMiB\":%d,\"peakRssMiB\":%d,\"down\":%d,\"detected\":%d,\"detectionSecondsMax\":%.2f,"
+                    + "\"alarms\":%d,\"alarmDelaySecondsMax\":%.3f,\"falseAlarms\":%d,\"falseTransitions\":%d,"
+                    + "\"otherStatesAtEnd\":%d,\"blockingBaselineThreads\":%d,\"blockingBaselineSweepSeconds\":%.2f,"
+                    + "\"blockingBaselineOk\":%d,\"blockingBaselineCpuSeconds\":%.2f,\"baselineToMonitorSweepRatio\":%.2f,"
+                    + "\"cpus\":%d,\"jdk\":\"%s\","
+                    + "\"maxHeapMiB\":%d,\"loadAverage\":%.2f}",
+                    cameras, interval, timeout, maxInFlight, db, sweepSeconds, online, firstSweepCpu, cpuPerSweep,
+                    steadySeconds, peakHeapMiB(), peakRssMiB(), down, detected, detectionMax, alarmed, alarmDelayMax,
+                    falseAlarms, observer.falseTransitions(), notOnline, baselineThreads, baseline.seconds(), baseline.ok(),
+                    baselineCpu, baseline.seconds() / sweepSeconds, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage());
+        } finally {
+            monitorGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            fleet.close();
+            if (db.equals("pg")) {
+                execute(pgUrl, pgUser, "DROP SCHEMA " + schema + " CASCADE");
+            }
+            deleteTree(data);
+        }
+        System.out.println(result);
+        System.exit(0);
+    }
+
+    private static boolean allSeen(HealthObserver observer, List<String> ids) {
+        return ids.stream().allMatch(id -> observer.offlineAt(id) != null && observer.alarmAt(id) != null);
+    }
+
+    /** The import file: one row per simulated camera with its URLs and its own credentials. */
+    private static byte[] csv(SimulatedFleet fleet) {
+        StringBuilder sb = new StringBuilder(fleet.cameras().size() * 160);
+        sb.append("id,name,district,lat,lon,bearing,fov,range,rtsp_url,onvif_url,username,password,tags\n");
+        int i = 0;
+        for (SimulatedCamera c : fleet.cameras()) {
+            sb.append(c.id()).append(",Sim ").append(i).append(",District ").append(i % 16).append(',')
+                    .append(String.format(Locale.ROOT, "%.6f,%.6f", 22.9 + (i % 1000) * 1e-4, 113.7 + (i / 1000) * 1e-4))
+                    .append(",0,60,50,").append(c.rtspMainUrl()).append(',').append(c.onvifUrl()).append(',')
+                    .append(c.username()).append(',').append(c.password()).append(",sim\n");
+            i++;
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String login(HttpClient http, int port, String user) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(http, port, null, "POST", "/api/session",
+                ("{\"username\":\"" + user + "\",\"password\":\"" + user + "\"}").getBytes(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("login as " + user + " failed: " + r.statusCode());
+        }
+        return Json.MAPPER.readTree(r.body()).get("token").textValue();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, int port, String token, String method, String path,
+            byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofMinutes(10)).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", path.endsWith(":import") ? "text/csv" : "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** CPU seconds of this process minus those of the simulator's event loops (which share the JVM). */
+    private static double ownCpuSeconds(com.sun.management.OperatingSystemMXBean os) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sim = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(SIM_THREAD_PREFIX)) {
+                sim += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return (os.getProcessCpuTime() - sim) / 1e9;
+    }
+
+    private static long peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
+    }
+
+    private static long heapUsedMiB() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
+    /** {@code VmHWM} of {@code /proc/self/status}, or -1 where there is none. */
+    private static long peakRssMiB() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmHWM:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) >> 10).orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void sleep(int seconds, Runnable report) throws InterruptedException {
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        report.run();
+    }
+
+    private static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+
+    private static void execute(String url, String user, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, null); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 500 ? s : s.substring(0, 500) + "...";
+    }
+
+    private static String stringOption(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static int intOption(String[] args, String name, int fallback) {
+        return Integer.parseInt(stringOption(args, name, Integer.toString(fallback)));
+    }
+
+    private static void progress(String format, Object... values) {
+        System.err.println("monitor: " + String.format(Locale.ROOT, format, values));
+    }
+}
