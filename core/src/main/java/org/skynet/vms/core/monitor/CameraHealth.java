@@ -17,6 +17,18 @@ import java.time.Instant;
 public record CameraHealth(String cameraId, HealthState state, String reason, Instant since, long lastLatencyMillis,
                            int consecutiveFailures, int consecutiveOk, Instant maintenanceUntil) {
 
+    /**
+     * Whether the state machine is waiting for more probes before it decides: failures have started
+     * but the camera is not OFFLINE yet, or an OFFLINE / AUTH_FAILED camera answered but has not
+     * recovered yet. Such a camera is re-probed soon instead of one interval later, so detection and
+     * recovery take one interval plus the confirming probes, not several intervals.
+     */
+    public boolean awaitingConfirmation() {
+        boolean failing = consecutiveFailures > 0 && state != HealthState.OFFLINE && state != HealthState.MAINTENANCE;
+        boolean recovering = consecutiveOk > 0 && (state == HealthState.OFFLINE || state == HealthState.AUTH_FAILED);
+        return failing || recovering;
+    }
+
     static CameraHealth unknown(String cameraId, Instant now) {
         return new CameraHealth(cameraId, HealthState.UNKNOWN, "not probed yet", now, -1, 0, 0, null);
     }

@@ -96,13 +96,14 @@ public final class HealthMonitor implements AutoCloseable {
 
     private void completed(String cameraId, ProbeResult result, Throwable error) {
         Instant now = clock.instant();
-        scheduler.completed(cameraId, now);
         ProbeResult r = error == null ? result
                 : new ProbeResult(ProbeOutcome.PROTOCOL, 0, "probe failed: " + error.getMessage());
         if (r == null || states.get(cameraId).isEmpty()) {
+            scheduler.completed(cameraId, now, false);
             return; // unwatched while the probe was in flight: do not bring it back
         }
         states.probed(cameraId, now, r).ifPresent(this::publish);
+        scheduler.completed(cameraId, now, states.get(cameraId).map(CameraHealth::awaitingConfirmation).orElse(false));
     }
 
     private void publish(StateChange change) {

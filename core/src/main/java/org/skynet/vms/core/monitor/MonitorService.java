@@ -76,7 +76,7 @@ public final class MonitorService implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         restore();
-        monitor = new HealthMonitor(new ProbeScheduler(settings.maxInFlight(), 0.05, clock.millis()), states, prober, clock);
+        monitor = new HealthMonitor(new ProbeScheduler(settings.maxInFlight(), 0.05, settings.confirmDelay(), clock.millis()), states, prober, clock);
         monitor.onChange(this::changed);
         monitor.start(settings.tick().toMillis());
         RegistryFollower f = new RegistryFollower(registry, settings.intervalOf(), monitor::watch,

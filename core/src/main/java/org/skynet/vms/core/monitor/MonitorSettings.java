@@ -17,6 +17,7 @@ import org.skynet.vms.errors.VmsException;
  * @param describeEvery     an RTSP DESCRIBE every N probes ({@code monitor.describe-every} 5)
  * @param maxClockDrift     beyond this the camera is CLOCK_DRIFT ({@code monitor.max-clock-drift-seconds} 5)
  * @param maxInFlight       probes running at once ({@code monitor.max-in-flight} 5000)
+ * @param confirmDelay      re-probe delay while a state awaits confirmation ({@code monitor.confirm-millis} 1000)
  * @param tick              how often the monitor thread looks for due cameras ({@code monitor.tick-millis} 50)
  * @param writeInterval     batch period of the database writer ({@code monitor.write-interval-millis} 1000)
  * @param registryPoll      how often registry changes are picked up ({@code monitor.registry-poll-seconds} 30)
@@ -25,7 +26,8 @@ import org.skynet.vms.errors.VmsException;
  *                          camera by {@code monitor.camera.<id>.interval-seconds})
  */
 public record MonitorSettings(HealthPolicy policy, Duration probeTimeout, int describeEvery, Duration maxClockDrift,
-                              int maxInFlight, Duration tick, Duration writeInterval, Duration registryPoll,
+                              int maxInFlight, Duration confirmDelay, Duration tick, Duration writeInterval,
+                              Duration registryPoll,
                               BiFunction<String, String, Duration> intervalOf) {
 
     public static MonitorSettings from(VmsConfig config) {
@@ -42,6 +44,7 @@ public record MonitorSettings(HealthPolicy policy, Duration probeTimeout, int de
                 positive(config, "monitor.describe-every", 5),
                 Duration.ofSeconds(positive(config, "monitor.max-clock-drift-seconds", 5)),
                 positive(config, "monitor.max-in-flight", 5000),
+                Duration.ofMillis(positive(config, "monitor.confirm-millis", 1000)),
                 Duration.ofMillis(positive(config, "monitor.tick-millis", 50)),
                 Duration.ofMillis(positive(config, "monitor.write-interval-millis", 1000)),
                 Duration.ofSeconds(positive(config, "monitor.registry-poll-seconds", 30)),

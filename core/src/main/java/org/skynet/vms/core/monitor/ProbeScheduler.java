@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * Decides which cameras are due for a probe. Each camera is probed once per its interval; first
  * probes are spread evenly over one interval (by a hash of the id) and every later one gets a small
  * jitter, so the load is flat rather than a burst every minute. At most {@code maxInFlight} probes
- * run at once; due cameras beyond that wait for the next {@link #due} call.
+ * run at once; due cameras beyond that wait for the next {@link #due} call. A camera whose state is
+ * awaiting confirmation is re-probed after {@code confirmDelay} instead of a whole interval.
  *
  * <p>Not thread-safe: one thread calls {@link #due}, {@link #completed}, {@link #add} and
  * {@link #remove} (the monitor's tick thread). {@code now} is always passed in.
@@ -23,6 +24,7 @@ import java.util.SplittableRandom;
 public final class ProbeScheduler {
     private final int maxInFlight;
     private final double jitterFraction;
+    private final long confirmDelayMillis;
     private final SplittableRandom random;
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private final Map<String, Entry> byId = new HashMap<>();
@@ -31,14 +33,16 @@ public final class ProbeScheduler {
     /**
      * @param maxInFlight    bound on probes running at once
      * @param jitterFraction each re-probe is moved by up to ± this fraction of the interval (e.g. 0.05)
+     * @param confirmDelay   delay of a confirming re-probe (see {@link #completed(String, Instant, boolean)})
      * @param seed           seed of the jitter (tests pass a constant)
      */
-    public ProbeScheduler(int maxInFlight, double jitterFraction, long seed) {
+    public ProbeScheduler(int maxInFlight, double jitterFraction, Duration confirmDelay, long seed) {
         if (maxInFlight < 1 || jitterFraction < 0 || jitterFraction >= 0.5) {
             throw new IllegalArgumentException("maxInFlight >= 1 and 0 <= jitterFraction < 0.5");
         }
         this.maxInFlight = maxInFlight;
         this.jitterFraction = jitterFraction;
+        this.confirmDelayMillis = confirmDelay.toMillis();
         this.random = new SplittableRandom(seed);
     }
 
@@ -75,13 +79,21 @@ public final class ProbeScheduler {
         return out;
     }
 
-    /** A probe finished: the camera is due again one interval (± jitter) after the probe was due. */
-    public void completed(String cameraId, Instant now) {
+    /**
+     * A probe finished: the camera is due again one interval (± jitter) after the probe was due, or
+     * {@code confirmDelay} from now when {@code confirm} is set (its state awaits confirmation).
+     */
+    public void completed(String cameraId, Instant now, boolean confirm) {
         if (!inFlight.remove(cameraId)) {
             return;
         }
         Entry e = byId.get(cameraId);
         if (e == null) {
+            return;
+        }
+        if (confirm) {
+            e.dueMillis = now.toEpochMilli() + confirmDelayMillis;
+            queue.add(e);
             return;
         }
         long interval = e.target.interval().toMillis();

@@ -87,4 +87,19 @@ class CameraHealthStatesTest {
         StateChange after = probe(31, ProbeResult.ok(40)).orElseThrow();
         assertEquals(HealthState.ONLINE, after.to());
     }
+
+    @Test
+    void awaitsConfirmationWhileFailuresOrRecoveryAreUndecided() {
+        probe(0, ProbeResult.ok(40));
+        assertTrue(!states.get("cam-1").orElseThrow().awaitingConfirmation());
+        probe(1, fail());
+        assertTrue(states.get("cam-1").orElseThrow().awaitingConfirmation(), "one failure: confirm soon");
+        probe(2, fail());
+        probe(3, fail());
+        assertTrue(!states.get("cam-1").orElseThrow().awaitingConfirmation(), "OFFLINE is decided");
+        probe(4, ProbeResult.ok(40));
+        assertTrue(states.get("cam-1").orElseThrow().awaitingConfirmation(), "one good probe: confirm recovery soon");
+        probe(5, ProbeResult.ok(40));
+        assertTrue(!states.get("cam-1").orElseThrow().awaitingConfirmation());
+    }
 }

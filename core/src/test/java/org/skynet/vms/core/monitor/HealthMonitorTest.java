@@ -20,7 +20,7 @@ class HealthMonitorTest {
                 ? new ProbeResult(ProbeOutcome.UNREACHABLE, 1, "connection refused")
                 : ProbeResult.ok(5));
         List<StateChange> changes = new CopyOnWriteArrayList<>();
-        try (HealthMonitor m = new HealthMonitor(new ProbeScheduler(100, 0, 1), new CameraHealthStates(HealthPolicy.DEFAULT),
+        try (HealthMonitor m = new HealthMonitor(new ProbeScheduler(100, 0, Duration.ofMillis(10), 1), new CameraHealthStates(HealthPolicy.DEFAULT),
                 prober, Clock.systemUTC())) {
             m.onChange(changes::add);
             for (int i = 0; i < 20; i++) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ProbeSchedulerTest {
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
     private static final Duration MINUTE = Duration.ofSeconds(60);
+    private static final Duration CONFIRM = Duration.ofSeconds(1);
 
     private static ProbeTarget target(int i) {
         return new ProbeTarget("cam-" + i, null, null, null, null, MINUTE);
@@ -20,7 +21,7 @@ class ProbeSchedulerTest {
 
     @Test
     void firstProbesAreSpreadEvenlyOverOneInterval() {
-        ProbeScheduler s = new ProbeScheduler(1_000_000, 0, 1);
+        ProbeScheduler s = new ProbeScheduler(1_000_000, 0, CONFIRM, 1);
         for (int i = 0; i < 60_000; i++) {
             s.add(target(i), T0);
         }
@@ -29,7 +30,7 @@ class ProbeSchedulerTest {
             Instant end = T0.plusSeconds(sec + 1);
             List<ProbeTarget> due = s.due(end.minusMillis(1));
             perSecond[sec] = due.size();
-            due.forEach(t -> s.completed(t.cameraId(), end));
+            due.forEach(t -> s.completed(t.cameraId(), end, false));
         }
         for (int sec = 0; sec < 60; sec++) {
             assertTrue(perSecond[sec] > 800 && perSecond[sec] < 1200, "second " + sec + " had " + perSecond[sec] + " probes");
@@ -38,7 +39,7 @@ class ProbeSchedulerTest {
 
     @Test
     void everyCameraIsProbedOncePerIntervalWithJitter() {
-        ProbeScheduler s = new ProbeScheduler(1_000_000, 0.05, 7);
+        ProbeScheduler s = new ProbeScheduler(1_000_000, 0.05, CONFIRM, 7);
         for (int i = 0; i < 1000; i++) {
             s.add(target(i), T0);
         }
@@ -47,7 +48,7 @@ class ProbeSchedulerTest {
             Instant now = T0.plusSeconds(sec);
             for (ProbeTarget t : s.due(now)) {
                 count.merge(t.cameraId(), 1, Integer::sum);
-                s.completed(t.cameraId(), now);
+                s.completed(t.cameraId(), now, false);
             }
         }
         assertEquals(1000, count.size());
@@ -56,28 +57,42 @@ class ProbeSchedulerTest {
 
     @Test
     void inFlightBoundHoldsBackTheRest() {
-        ProbeScheduler s = new ProbeScheduler(10, 0, 1);
+        ProbeScheduler s = new ProbeScheduler(10, 0, CONFIRM, 1);
         for (int i = 0; i < 100; i++) {
             s.add(target(i), T0);
         }
         List<ProbeTarget> first = s.due(T0.plus(MINUTE));
         assertEquals(10, first.size());
         assertTrue(s.due(T0.plus(MINUTE)).isEmpty(), "nothing more until one completes");
-        s.completed(first.get(0).cameraId(), T0.plus(MINUTE));
+        s.completed(first.get(0).cameraId(), T0.plus(MINUTE), false);
         assertEquals(1, s.due(T0.plus(MINUTE)).size());
     }
 
     @Test
     void removedCameraIsNotProbedAndItsInFlightSlotIsFreed() {
-        ProbeScheduler s = new ProbeScheduler(1, 0, 1);
+        ProbeScheduler s = new ProbeScheduler(1, 0, CONFIRM, 1);
         s.add(target(1), T0);
         s.add(target(2), T0);
         ProbeTarget t = s.due(T0.plus(MINUTE)).get(0);
         s.remove(t.cameraId());
-        s.completed(t.cameraId(), T0.plus(MINUTE));
+        s.completed(t.cameraId(), T0.plus(MINUTE), false);
         List<ProbeTarget> next = s.due(T0.plus(MINUTE));
         assertEquals(1, next.size());
         assertTrue(!next.get(0).cameraId().equals(t.cameraId()));
         assertEquals(1, s.size());
+    }
+
+    @Test
+    void cameraAwaitingConfirmationIsReprobedSoonThenBackOnItsInterval() {
+        ProbeScheduler s = new ProbeScheduler(10, 0, CONFIRM, 1);
+        s.add(target(1), T0);
+        Instant first = T0.plus(MINUTE);
+        assertEquals(1, s.due(first).size());
+        s.completed("cam-1", first, true);
+        assertTrue(s.due(first.plusMillis(999)).isEmpty());
+        assertEquals(1, s.due(first.plusSeconds(1)).size(), "re-probed one confirm delay later");
+        s.completed("cam-1", first.plusSeconds(1), false);
+        assertTrue(s.due(first.plusSeconds(30)).isEmpty(), "then back to the normal interval");
+        assertEquals(1, s.due(first.plusSeconds(62)).size());
     }
 }
