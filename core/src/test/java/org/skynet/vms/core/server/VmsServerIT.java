@@ -116,6 +116,16 @@ class VmsServerIT {
         assertEquals("LIMIT_EXCEEDED", Json.MAPPER.readTree(r.body()).get("error").get("code").asText());
     }
 
+    // Regression: closing the connection while the client was still sending reset it, and the client
+    // sometimes lost the 413 ("header parser received no bytes").
+    @Test
+    void muchLargerBodyStillGets413EveryTime() throws Exception {
+        String huge = "{\"name\":\"" + "x".repeat(2_000_000) + "\",\"count\":1}";
+        for (int i = 0; i < 10; i++) {
+            assertEquals(413, post("/api/echo", huge).statusCode());
+        }
+    }
+
     @Test
     void everyResponseHasSecurityHeaders() throws Exception {
         HttpResponse<String> r = get("/api/nope");
