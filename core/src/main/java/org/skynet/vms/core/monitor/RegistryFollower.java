@@ -3,9 +3,10 @@ package org.skynet.vms.core.monitor;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.BiFunction;
 import org.skynet.vms.core.registry.Camera;
@@ -17,6 +18,8 @@ import org.skynet.vms.core.registry.Credentials;
  * Keeps the watched set equal to the registry's enabled cameras by polling: each {@link #sync} reads
  * every camera (in chunks) and compares id, {@code updatedAt} and {@code enabled} with the last read;
  * new or changed cameras are (re)watched with fresh credentials, disabled or deleted ones unwatched.
+ * Credentials are read in batches of up to {@link CameraRegistry#CREDENTIALS_CHUNK} changed cameras, one
+ * query per batch.
  * The registry has no change listener; polling costs one chunked scan per period (default 30 s).
  * Blocking (JDBC): runs on its own thread. Not thread-safe: one thread calls {@link #sync}.
  */
@@ -48,16 +51,20 @@ final class RegistryFollower {
      */
     void sync(Iterable<String> alsoKnown) {
         Map<String, Instant> now = new HashMap<>();
+        List<Camera> changed = new ArrayList<>();
         registry.forEach(CameraFilter.ALL, cam -> {
             if (!cam.enabled()) {
                 return;
             }
             now.put(cam.id(), cam.updatedAt());
             if (!cam.updatedAt().equals(seen.get(cam.id()))) {
-                districts.put(cam.id(), cam.district());
-                watch.accept(target(cam));
+                changed.add(cam);
+                if (changed.size() == CameraRegistry.CREDENTIALS_CHUNK) {
+                    watchAll(changed);
+                }
             }
         });
+        watchAll(changed);
         for (String id : seen.keySet()) {
             if (!now.containsKey(id)) {
                 gone(id);
@@ -76,10 +83,20 @@ final class RegistryFollower {
         unwatch.accept(id);
     }
 
-    private ProbeTarget target(Camera cam) {
-        Optional<Credentials> creds = cam.hasCredentials() ? registry.credentials(cam.id()) : Optional.empty();
+    /** Watches every camera of {@code cams} with credentials read in one query, then empties the list. */
+    private void watchAll(List<Camera> cams) {
+        Map<String, Credentials> creds = registry.credentials(
+                cams.stream().filter(Camera::hasCredentials).map(Camera::id).toList());
+        for (Camera cam : cams) {
+            districts.put(cam.id(), cam.district());
+            watch.accept(target(cam, creds.get(cam.id())));
+        }
+        cams.clear();
+    }
+
+    private ProbeTarget target(Camera cam, Credentials creds) {
         return new ProbeTarget(cam.id(), uri(cam.rtspUrl()), uri(cam.onvifUrl()),
-                creds.map(Credentials::username).orElse(null), creds.map(Credentials::password).orElse(null),
+                creds == null ? null : creds.username(), creds == null ? null : creds.password(),
                 intervalOf.apply(cam.id(), cam.district()));
     }
 

@@ -8,8 +8,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.skynet.vms.core.db.Jdbc;
@@ -23,6 +28,9 @@ import org.skynet.vms.errors.VmsException;
  * this class knows no users.
  */
 public final class CameraRegistry {
+    /** Most ids read by one query of {@link #credentials(Collection)}; larger inputs take one query per chunk. */
+    public static final int CREDENTIALS_CHUNK = 1000;
+
     private final Jdbc jdbc;
     private final SecretBox secrets;
     private final Clock clock;
@@ -95,6 +103,24 @@ public final class CameraRegistry {
         return jdbc.withConnection(c -> credentials(c, id));
     }
 
+    /**
+     * The stored logins of many cameras, decrypted, by camera id: one query per {@link #CREDENTIALS_CHUNK}
+     * distinct ids. Cameras without credentials and unknown ids are left out.
+     */
+    public Map<String, Credentials> credentials(Collection<String> ids) {
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
+        if (all.isEmpty()) {
+            return new HashMap<>();
+        }
+        return jdbc.withConnection(c -> {
+            Map<String, Credentials> out = new HashMap<>();
+            for (int from = 0; from < all.size(); from += CREDENTIALS_CHUNK) {
+                out.putAll(credentials(c, all.subList(from, Math.min(all.size(), from + CREDENTIALS_CHUNK))));
+            }
+            return out;
+        });
+    }
+
     /** One page of cameras matching {@code filter}, in id order; {@code limit} in [1, 500]. */
     public CameraPage list(CameraFilter filter, int limit, String cursor) {
         return search.page(filter, limit, cursor);
@@ -162,16 +188,25 @@ public final class CameraRegistry {
     }
 
     private Optional<Credentials> credentials(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT username, password_enc FROM cameras WHERE id = ?")) {
-            ps.setString(1, id);
+        return Optional.ofNullable(credentials(c, List.of(id)).get(id));
+    }
+
+    /** One query for at most {@link #CREDENTIALS_CHUNK} ids; the single place that opens sealed passwords. */
+    private Map<String, Credentials> credentials(Connection c, List<String> ids) throws SQLException {
+        String sql = "SELECT id, username, password_enc FROM cameras WHERE username IS NOT NULL AND id IN ("
+                + "?,".repeat(ids.size() - 1) + "?)";
+        Map<String, Credentials> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, ids.toArray());
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getString(1) == null) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    String sealed = rs.getString(3);
+                    out.put(id, new Credentials(rs.getString(2), sealed == null ? "" : secrets.open(sealed, id)));
                 }
-                String sealed = rs.getString(2);
-                return Optional.of(new Credentials(rs.getString(1), sealed == null ? "" : secrets.open(sealed, id)));
             }
         }
+        return out;
     }
 
     private static boolean exists(Connection c, String id) throws SQLException {

@@ -11,9 +11,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
@@ -171,6 +174,41 @@ class CameraRegistryTest {
         assertEquals(2500, seen.size());
         assertEquals("c00000", seen.get(0));
         assertEquals("c02499", seen.get(2499));
+    }
+
+    @ParameterizedTest
+    @ArgumentsSource(TestDatabases.class)
+    void bulkCredentialsAreDecryptedAndSkipCamerasWithoutAndUnknownIds(TestDatabase db) {
+        CameraRegistry r = registry(db);
+        List<ImportRow> rows = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        Map<String, Credentials> expected = new HashMap<>();
+        for (int i = 0; i < 2300; i++) {
+            String id = String.format(Locale.ROOT, "c%05d", i);
+            CameraDraft d = draft(id, "D", "n");
+            if (i % 3 == 0) {
+                d.username("admin" + i).password("Pw$" + i);
+                expected.put(id, new Credentials("admin" + i, "Pw$" + i));
+            } else if (i % 3 == 1) {
+                d.username("viewer" + i);
+                expected.put(id, new Credentials("viewer" + i, ""));
+            }
+            rows.add(ImportRow.of(i + 2, d));
+            asked.add(id);
+        }
+        r.importAll(new ImportBatch(rows, List.of()));
+        asked.add("no-such-camera");
+        asked.add("c00000");
+
+        Map<String, Credentials> creds = r.credentials(asked);
+
+        assertTrue(asked.size() > 2 * CameraRegistry.CREDENTIALS_CHUNK, "spans several chunks");
+        assertEquals(expected, creds);
+        assertFalse(creds.containsKey("c00002"), "a camera without credentials is left out");
+        assertEquals(r.credentials("c01500"), Optional.ofNullable(creds.get("c01500")),
+                "same answer as the single-camera read");
+        assertEquals(Map.of(), r.credentials(List.of()));
+        assertEquals(Map.of(), r.credentials(List.of("no-such-camera")));
     }
 
     private static List<String> walk(CameraRegistry r, CameraFilter filter, int limit) {
