@@ -68,10 +68,13 @@ class UsersConsoleIT {
         browser.type("user-new-districts", "Nancheng, Dongcheng");
         browser.click("user-create-submit");
         assertEquals("Created user gina.", browser.byTestId("user-create-result").getText());
-        assertTrue(row("gina").getText().contains("Dongcheng, Nancheng"), row("gina").getText());
+        browser.waitUntil("gina listed with her districts", () -> row("gina").getText().contains("Dongcheng, Nancheng"));
         browser.screenshot("console-users");
 
-        row("gina").findElement(By.cssSelector("[data-testid='user-toggle']")).click();
+        browser.waitUntil("disable clicked", () -> {
+            row("gina").findElement(By.cssSelector("[data-testid='user-toggle']")).click();
+            return true;
+        });
         browser.waitUntil("gina disabled", () -> row("gina").getText().contains("Disabled"));
         assertFalse(app.userStore().find("gina").orElseThrow().enabled());
     }
