@@ -87,6 +87,12 @@ public final class RtspClient implements AutoCloseable {
                     if (e != null) {
                         throw connectFailure(source, e, source.timeouts().connect());
                     }
+                    // A server that accepts and closes at once (a refusing camera behind a proxy, a
+                    // full accept queue) leaves a channel whose pipeline is already torn down.
+                    if (channel.pipeline().get(RtspSessionHandler.class) == null) {
+                        throw new RtspException(ErrorKind.UNREACHABLE, "connect to " + source.uri()
+                                + ": the server closed the connection as soon as it was accepted");
+                    }
                     return new RtspConnection(channel, source, clock, this::connect);
                 });
     }

@@ -236,6 +236,29 @@ class RtspClientIT {
         assertEquals(ErrorKind.UNREACHABLE, e.kind());
     }
 
+    // Regression (monitor ProberIT): a server that closes right after accepting left a torn-down
+    // pipeline and OPTIONS failed with a NullPointerException instead of UNREACHABLE.
+    @Test
+    void serverClosingRightAfterAcceptIsUnreachableOrRefusedNeverACrash() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread closer = new Thread(() -> {
+                while (!s.isClosed()) {
+                    try {
+                        s.accept().close();
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            }, "accept-and-close");
+            closer.start();
+            for (int i = 0; i < 30; i++) {
+                RtspException e = failure(client.options(RtspSource.of("rtsp://127.0.0.1:" + s.getLocalPort() + "/")),
+                        Duration.ofSeconds(5));
+                assertTrue(e.kind() == ErrorKind.UNREACHABLE || e.kind() == ErrorKind.PROTOCOL, e.toString());
+            }
+        }
+    }
+
     @Test
     void connectTimeoutWhenTheAcceptQueueIsFull() throws Exception {
         // Linux drops the SYN when a listener's accept queue is full, so connect() hangs: a loopback blackhole.
