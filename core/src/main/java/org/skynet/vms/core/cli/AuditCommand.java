@@ -5,21 +5,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.skynet.vms.core.audit.AuditVerifier;
 import org.skynet.vms.core.audit.ExportVerifier;
 import org.skynet.vms.core.audit.VerifyResult;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.db.Database;
-import org.skynet.vms.core.db.DbSettings;
 import org.skynet.vms.core.db.Jdbc;
-import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,32 +43,12 @@ public final class AuditCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "The server's settings file (for db.url etc.).")
-        Path config;
-
-        @Option(names = "--data", paramLabel = "DIR", description = "Data directory of the embedded database (default ./data).")
-        Path data;
+        @Mixin
+        OfflineDatabaseOptions database;
 
         @Override
         public Integer call() {
-            Map<String, String> flags = new HashMap<>();
-            if (data != null) {
-                flags.put("data", data.toString());
-            }
-            VmsConfig cfg = VmsConfig.load(config, System.getenv(), flags);
-            Path dataDir = cfg.path("data", "./data");
-            if (cfg.string("db.url", null) == null && !Files.isDirectory(dataDir.resolve("db"))) {
-                throw VmsException.invalid("data", "no embedded database under " + dataDir.toAbsolutePath()
-                        + ": give --data DIR or --config FILE");
-            }
-            Database db;
-            try {
-                db = Database.open(new DbSettings(cfg.string("db.url", null), cfg.string("db.user", null),
-                        cfg.string("db.password", null), dataDir, cfg.string("db.schema", null), 2));
-            } catch (VmsException e) {
-                throw new VmsException(ErrorKind.INVALID_ARGUMENT, "cannot open the database (" + e.getMessage()
-                        + "); an embedded database can only be checked while no server uses it", "db.url", e);
-            }
+            Database db = OfflineDatabaseOptions.open(database.config());
             try (db) {
                 return report(new AuditVerifier(new Jdbc(db)).verify(), spec);
             }

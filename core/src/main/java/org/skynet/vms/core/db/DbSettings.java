@@ -15,6 +15,12 @@ import java.nio.file.Path;
  */
 public record DbSettings(String url, String user, String password, Path dataDir, String schema, int maxPoolSize) {
 
+    /** The database of a configuration: keys {@code db.url}, {@code db.user}, {@code db.password}, {@code db.schema}. */
+    public static DbSettings from(org.skynet.vms.core.config.VmsConfig config, Path dataDir, int maxPoolSize) {
+        return new DbSettings(config.string("db.url", null), config.string("db.user", null),
+                config.string("db.password", null), dataDir, config.string("db.schema", null), maxPoolSize);
+    }
+
     public static DbSettings embedded(Path dataDir) {
         return new DbSettings(null, null, null, dataDir, null, 10);
     }
