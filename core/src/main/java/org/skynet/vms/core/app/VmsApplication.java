@@ -15,10 +15,13 @@ import org.skynet.vms.core.alarms.AlarmStore;
 import org.skynet.vms.core.api.AlarmApi;
 import org.skynet.vms.core.api.AuditApi;
 import org.skynet.vms.core.api.CameraApi;
+import org.skynet.vms.core.api.CoverageApi;
 import org.skynet.vms.core.api.DiscoveryApi;
 import org.skynet.vms.core.api.HealthApi;
 import org.skynet.vms.core.api.MonitorApi;
+import org.skynet.vms.core.api.PlaceApi;
 import org.skynet.vms.core.api.OnboardingApi;
+import org.skynet.vms.core.api.PlaybackApi;
 import org.skynet.vms.core.api.RecordingApi;
 import org.skynet.vms.core.api.SessionApi;
 import org.skynet.vms.core.api.UptimeApi;
@@ -27,6 +30,7 @@ import org.skynet.vms.core.audit.AuditExport;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.audit.AuditSearch;
 import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.coverage.PlaceGeoJson;
 import org.skynet.vms.core.db.Database;
 import org.skynet.vms.core.db.DbSettings;
 import org.skynet.vms.core.db.Jdbc;
@@ -35,6 +39,11 @@ import org.skynet.vms.core.events.EventsUpgradeHandler;
 import org.skynet.vms.core.monitor.MonitorService;
 import org.skynet.vms.core.monitor.MonitorSettings;
 import org.skynet.vms.core.monitor.WriteBehind;
+import org.skynet.vms.core.places.CoverageService;
+import org.skynet.vms.core.places.MonitorLiveStates;
+import org.skynet.vms.core.places.PlaceFeatures;
+import org.skynet.vms.core.places.PlaceStore;
+import org.skynet.vms.core.places.RegistryCameras;
 import org.skynet.vms.core.onboarding.OnboardingJobs;
 import org.skynet.vms.core.onboarding.OnboardingService;
 import org.skynet.vms.core.onboarding.OnboardingStore;
@@ -112,9 +121,7 @@ public final class VmsApplication implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new VmsException(ErrorKind.INVALID_ARGUMENT, "cannot create data directory " + dataDir + ": " + e, "data", e);
         }
-        database = Database.open(new DbSettings(config.string("db.url", null), config.string("db.user", null),
-                config.string("db.password", null), dataDir, config.string("db.schema", null),
-                config.integer("db.pool-size", 10)));
+        database = Database.open(DbSettings.from(config, dataDir, config.integer("db.pool-size", 10)));
         closeables.add(database);
         Jdbc jdbc = new Jdbc(database);
 
@@ -160,10 +167,20 @@ public final class VmsApplication implements AutoCloseable {
         new MonitorApi(monitorService, auditLog).register(router);
         new AlarmApi(alarmService, auditLog, clock).register(router);
         new UptimeApi(monitorService, clock).register(router);
+        PlaceStore placeStore = new PlaceStore(jdbc, clock);
+        PlaceFeatures placeFeatures = new PlaceFeatures(new PlaceGeoJson());
+        CoverageService coverageService = new CoverageService(placeStore, placeFeatures,
+                new RegistryCameras(cameraRegistry), new MonitorLiveStates(monitorService.states()));
+        closeables.add(coverageService);
+        monitorService.onChange(change -> coverageService.stateChanged(change.cameraId()));
+        new PlaceApi(placeStore, placeFeatures, coverageService, auditLog).register(router);
+        new CoverageApi(coverageService).register(router);
+        coverageService.start(config.integer("coverage.camera-refresh-millis", 10_000));
         recordingService = RecordingService.start(RecordingSettings.from(config, dataDir), cameraRegistry,
                 new RecordingModes(jdbc, clock), new JdbcSegmentCatalogue(jdbc), clock);
         closeables.add(recordingService);
         new RecordingApi(recordingService, cameraRegistry, auditLog, clock).register(router);
+        new PlaybackApi(recordingService::segments, cameraRegistry).register(router);
 
         String defaultBind = mode == Mode.DEMO ? "127.0.0.1" : "0.0.0.0";
         HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),
