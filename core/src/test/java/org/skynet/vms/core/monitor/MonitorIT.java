@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -31,6 +30,7 @@ import org.skynet.vms.adapters.sim.Fault;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
+import org.skynet.vms.core.api.ApiTestClient;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.server.Json;
@@ -51,6 +51,7 @@ class MonitorIT {
     static Path data;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
     private final List<JsonNode> pushed = new CopyOnWriteArrayList<>();
     private SimulatedFleet fleet;
     private VmsApplication app;
@@ -70,14 +71,14 @@ class MonitorIT {
                 "monitor.write-interval-millis", "200"));
         flags.putAll(databaseFlags());
         app = VmsApplication.start(VmsConfig.ofFlags(flags), VmsApplication.Mode.DEMO, Clock.systemUTC());
-        technician = login("technician");
-        operator = login("operator");
+        technician = api.login("technician");
+        operator = api.login("operator");
         for (SimulatedCamera cam : fleet.cameras()) {
             String body = "{\"id\":\"" + cam.id() + "\",\"name\":\"Sim " + cam.id() + "\",\"district\":\"Simtown\","
                     + "\"lat\":23.01,\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50,"
                     + "\"rtspUrl\":\"" + cam.rtspMainUrl() + "\",\"onvifUrl\":\"" + cam.onvifUrl() + "\","
                     + "\"username\":\"" + cam.username() + "\",\"password\":\"" + cam.password() + "\"}";
-            HttpResponse<String> r = send("POST", "/api/cameras", technician, body);
+            HttpResponse<String> r = api.send("POST", "/api/cameras", technician, body);
             assertEquals(201, r.statusCode(), r.body());
         }
         socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + operator)
@@ -127,11 +128,11 @@ class MonitorIT {
         long id = alarm.get("id").asLong();
         assertTrue(Await.until(Duration.ofSeconds(5), () -> listed("/api/alarms?status=open&district=Simtown", id)));
 
-        HttpResponse<String> ack = send("POST", "/api/alarms/" + id + "/ack", operator, "{\"note\":\"crew on the way\"}");
+        HttpResponse<String> ack = api.send("POST", "/api/alarms/" + id + "/ack", operator, "{\"note\":\"crew on the way\"}");
         assertEquals(200, ack.statusCode(), ack.body());
         assertEquals("ACKNOWLEDGED", Json.MAPPER.readTree(ack.body()).get("status").asText());
-        assertEquals(409, send("POST", "/api/alarms/" + id + "/ack", operator, "{\"note\":\"again\"}").statusCode());
-        assertEquals(403, send("POST", "/api/alarms/" + id + "/ack", technician, "{}").statusCode());
+        assertEquals(409, api.send("POST", "/api/alarms/" + id + "/ack", operator, "{\"note\":\"again\"}").statusCode());
+        assertEquals(403, api.send("POST", "/api/alarms/" + id + "/ack", technician, "{}").statusCode());
         awaitPushed(m -> m.path("type").asText().equals("alarm.acknowledged") && m.path("id").asLong() == id
                 && m.path("ackedBy").asText().equals("operator"));
 
@@ -150,8 +151,8 @@ class MonitorIT {
         SimulatedCamera cam = fleet.cameras().get(1);
         assertTrue(Await.until(Duration.ofSeconds(20), () -> state(cam.id()).equals("ONLINE")), state(cam.id()));
         String body = "{\"reason\":\"lens cleaning\",\"until\":\"" + Instant.now().plusSeconds(3600) + "\"}";
-        assertEquals(403, send("POST", "/api/cameras/" + cam.id() + "/maintenance", operator, body).statusCode());
-        HttpResponse<String> r = send("POST", "/api/cameras/" + cam.id() + "/maintenance", technician, body);
+        assertEquals(403, api.send("POST", "/api/cameras/" + cam.id() + "/maintenance", operator, body).statusCode());
+        HttpResponse<String> r = api.send("POST", "/api/cameras/" + cam.id() + "/maintenance", technician, body);
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("MAINTENANCE", Json.MAPPER.readTree(r.body()).get("state").asText());
         fleet.setFault(cam.id(), Fault.DOWN);
@@ -160,11 +161,11 @@ class MonitorIT {
             assertEquals(1, summary.path("states").path("MAINTENANCE").asInt(), summary.toString());
             JsonNode list = get("/api/health/cameras?state=maintenance");
             assertEquals(cam.id(), list.path("items").path(0).path("cameraId").asText(), list.toString());
-            assertEquals(400, send("GET", "/api/health/cameras?state=sleepy", operator, null).statusCode());
+            assertEquals(400, api.send("GET", "/api/health/cameras?state=sleepy", operator, null).statusCode());
         } finally {
             fleet.setFault(cam.id(), Fault.NONE);
         }
-        HttpResponse<String> end = send("DELETE", "/api/cameras/" + cam.id() + "/maintenance", technician, null);
+        HttpResponse<String> end = api.send("DELETE", "/api/cameras/" + cam.id() + "/maintenance", technician, null);
         assertEquals(200, end.statusCode(), end.body());
         assertEquals("UNKNOWN", Json.MAPPER.readTree(end.body()).get("state").asText());
         assertTrue(Await.until(Duration.ofSeconds(10), () -> state(cam.id()).equals("ONLINE")));
@@ -177,7 +178,7 @@ class MonitorIT {
                 () -> http.newWebSocketBuilder().buildAsync(events, new Collector()).join());
         WebSocketHandshakeException h = (WebSocketHandshakeException) e.getCause();
         assertEquals(401, h.getResponse().statusCode());
-        assertEquals(400, send("GET", "/api/events", operator, null).statusCode(), "a plain GET is no upgrade");
+        assertEquals(400, api.send("GET", "/api/events", operator, null).statusCode(), "a plain GET is no upgrade");
         WebSocket withCookie = http.newWebSocketBuilder().header("Cookie", "vms_session=" + operator)
                 .buildAsync(events, new Collector()).join();
         withCookie.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
@@ -206,32 +207,11 @@ class MonitorIT {
 
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> r = send("GET", path, operator, null);
+            HttpResponse<String> r = api.send("GET", path, operator, null);
             return Json.MAPPER.readTree(r.body());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String login(String user) throws IOException, InterruptedException {
-        HttpResponse<String> r = send("POST", "/api/session", null,
-                "{\"username\":\"" + user + "\",\"password\":\"" + user + "\"}");
-        assertEquals(200, r.statusCode(), r.body());
-        return Json.MAPPER.readTree(r.body()).get("token").textValue();
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Collects the JSON text messages of the event socket. */

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.skynet.vms.core.api.ApiTestClient;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.coverage.CoverageEngine;
@@ -50,7 +48,7 @@ class PlaceApiIT {
     @TempDir
     static Path data;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
     private final Set<String> down = ConcurrentHashMap.newKeySet();
     private VmsApplication app;
     private String technician;
@@ -64,8 +62,8 @@ class PlaceApiIT {
                 "coverage.camera-refresh-millis", "100")), VmsApplication.Mode.DEMO, Clock.systemUTC());
         app.monitorService().start(target -> CompletableFuture.completedFuture(down.contains(target.cameraId())
                 ? new ProbeResult(ProbeOutcome.UNREACHABLE, 1, "connection refused") : ProbeResult.ok(1)));
-        technician = login("technician");
-        operator = login("operator");
+        technician = api.login("technician");
+        operator = api.login("operator");
     }
 
     @AfterAll
@@ -81,9 +79,9 @@ class PlaceApiIT {
                 PlaceStoreTest.feature("p1", "east", "school", 0.9, 0),
                 PlaceStoreTest.feature("p2", "east", "park", 0.9, 0.01),
                 PlaceStoreTest.feature("p3", "west", "park", 0.9, 0.02)));
-        assertEquals(403, send("POST", "/api/places:import", operator, places).statusCode());
-        assertEquals(415, send("POST", "/api/places:import", technician, places, "text/csv").statusCode());
-        HttpResponse<String> imported = send("POST", "/api/places:import", technician, places);
+        assertEquals(403, api.send("POST", "/api/places:import", operator, places).statusCode());
+        assertEquals(415, api.send("POST", "/api/places:import", technician, places, "text/csv").statusCode());
+        HttpResponse<String> imported = api.send("POST", "/api/places:import", technician, places);
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(3, json(imported).get("imported").intValue());
 
@@ -92,19 +90,19 @@ class PlaceApiIT {
         assertTrue(Await.until(WAIT, () -> covered("live") == 2 && covered("designed") == 2), "both cameras counted");
         assertEqualsEngine();
 
-        JsonNode summary = json(send("GET", "/api/coverage?mode=designed", operator, null));
+        JsonNode summary = json(api.send("GET", "/api/coverage?mode=designed", operator, null));
         assertEquals("designed", summary.get("mode").textValue());
         assertEquals(2, summary.get("districts").get("east").get("placesCovered").intValue());
         assertEquals(2, summary.get("districts").get("east").get("placesTotal").intValue());
         assertEquals(0, summary.get("districts").get("west").get("placesCovered").intValue());
         assertEquals(1, summary.get("categories").get("park").get("placesCovered").intValue());
         assertEquals(0.5, summary.get("categories").get("park").get("rate").doubleValue());
-        JsonNode west = json(send("GET", "/api/coverage?mode=designed&district=west", operator, null));
+        JsonNode west = json(api.send("GET", "/api/coverage?mode=designed&district=west", operator, null));
         assertEquals(1, west.get("placesTotal").intValue());
         assertEquals(0, west.get("placesCovered").intValue());
         assertEquals(0.0, west.get("rate").doubleValue());
 
-        JsonNode p2 = json(send("GET", "/api/places/p2/coverage?mode=live", operator, null));
+        JsonNode p2 = json(api.send("GET", "/api/places/p2/coverage?mode=live", operator, null));
         assertTrue(p2.get("covered").booleanValue(), p2.toString());
         assertEquals(List.of("cam-2"), List.of(p2.get("cameras").get(0).textValue()));
         assertEquals(0.9, p2.get("required").doubleValue());
@@ -120,8 +118,8 @@ class PlaceApiIT {
         assertTrue(placeCoverage("p1", "live").get("covered").booleanValue());
         assertEquals(1, covered("live"));
         assertEqualsEngine();
-        assertEquals(400, send("GET", "/api/coverage?mode=sideways", operator, null).statusCode());
-        assertEquals(404, send("GET", "/api/places/nope/coverage", operator, null).statusCode());
+        assertEquals(400, api.send("GET", "/api/coverage?mode=sideways", operator, null).statusCode());
+        assertEquals(404, api.send("GET", "/api/places/nope/coverage", operator, null).statusCode());
     }
 
     @Test
@@ -129,44 +127,44 @@ class PlaceApiIT {
         String bad = PlaceStoreTest.collection(List.of(PlaceStoreTest.feature("b-ok", "north", "school", 0.5, 0),
                 PlaceStoreTest.feature("b-x1", "north", "school", 2, 0),
                 PlaceStoreTest.feature("b-x2", "north", "school", -3, 0)));
-        HttpResponse<String> r = send("POST", "/api/places:import", technician, bad);
+        HttpResponse<String> r = api.send("POST", "/api/places:import", technician, bad);
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("b-x1") && r.body().contains("b-x2"), r.body());
-        assertEquals(404, send("GET", "/api/places/b-ok", operator, null).statusCode());
+        assertEquals(404, api.send("GET", "/api/places/b-ok", operator, null).statusCode());
     }
 
     @Test
     void editListExportDelete() throws Exception {
         String places = PlaceStoreTest.collection(List.of(PlaceStoreTest.feature("e1", "south", "square", 0.5, 0.5),
                 PlaceStoreTest.feature("e2", "south", "square", 0.5, 0.51)));
-        assertEquals(200, send("POST", "/api/places:import", technician, places).statusCode());
+        assertEquals(200, api.send("POST", "/api/places:import", technician, places).statusCode());
 
-        HttpResponse<String> patched = send("PATCH", "/api/places/e1", technician,
+        HttpResponse<String> patched = api.send("PATCH", "/api/places/e1", technician,
                 "{\"name\":\"Old Market\",\"requiredCoverage\":0.3}");
         assertEquals(200, patched.statusCode(), patched.body());
         assertEquals("Old Market", json(patched).get("name").textValue());
-        assertEquals(0.3, json(send("GET", "/api/places/e1", operator, null)).get("requiredCoverage").doubleValue());
-        assertEquals(400, send("PATCH", "/api/places/e1", technician, "{\"requiredCoverage\":3}").statusCode());
-        assertEquals(400, send("PATCH", "/api/places/e1", technician, "{\"geometry\":null}").statusCode());
-        assertEquals(403, send("PATCH", "/api/places/e1", operator, "{\"name\":\"x\"}").statusCode());
+        assertEquals(0.3, json(api.send("GET", "/api/places/e1", operator, null)).get("requiredCoverage").doubleValue());
+        assertEquals(400, api.send("PATCH", "/api/places/e1", technician, "{\"requiredCoverage\":3}").statusCode());
+        assertEquals(400, api.send("PATCH", "/api/places/e1", technician, "{\"geometry\":null}").statusCode());
+        assertEquals(403, api.send("PATCH", "/api/places/e1", operator, "{\"name\":\"x\"}").statusCode());
 
-        JsonNode page = json(send("GET", "/api/places?district=south&limit=1", operator, null));
+        JsonNode page = json(api.send("GET", "/api/places?district=south&limit=1", operator, null));
         assertEquals("e1", page.get("items").get(0).get("id").textValue());
         assertEquals("Polygon", page.get("items").get(0).get("geometry").get("type").textValue());
-        JsonNode next = json(send("GET", "/api/places?district=south&limit=1&cursor=" + page.get("nextCursor").textValue(),
+        JsonNode next = json(api.send("GET", "/api/places?district=south&limit=1&cursor=" + page.get("nextCursor").textValue(),
                 operator, null));
         assertEquals("e2", next.get("items").get(0).get("id").textValue());
         assertTrue(next.get("nextCursor").isNull());
 
-        HttpResponse<String> export = send("GET", "/api/places:export", technician, null);
+        HttpResponse<String> export = api.send("GET", "/api/places:export", technician, null);
         assertEquals(200, export.statusCode());
         List<String> exportedIds = new PlaceGeoJson().parse(new ByteArrayInputStream(export.body()
                 .getBytes(StandardCharsets.UTF_8)), "export").stream().map(Place::id).toList();
         assertTrue(exportedIds.containsAll(List.of("e1", "e2")), exportedIds.toString());
 
-        assertEquals(204, send("DELETE", "/api/places/e2", technician, null).statusCode());
-        assertEquals(404, send("GET", "/api/places/e2", operator, null).statusCode());
-        assertEquals(404, send("GET", "/api/places/e2/coverage", operator, null).statusCode());
+        assertEquals(204, api.send("DELETE", "/api/places/e2", technician, null).statusCode());
+        assertEquals(404, api.send("GET", "/api/places/e2", operator, null).statusCode());
+        assertEquals(404, api.send("GET", "/api/places/e2/coverage", operator, null).statusCode());
     }
 
     /** The server's numbers equal a fresh full computation over the same places, cameras and states. */
@@ -177,7 +175,7 @@ class PlaceApiIT {
             CoverageSummary expected = CoverageEngine.compute(features.places(store.all()),
                     new RegistryCameras(app.cameraRegistry()).get(), mode,
                     new MonitorLiveStates(app.monitorService().states())).snapshot().summary();
-            JsonNode actual = json(send("GET", "/api/coverage?mode=" + mode.wireName(), operator, null));
+            JsonNode actual = json(api.send("GET", "/api/coverage?mode=" + mode.wireName(), operator, null));
             assertEquals(expected.total().placesCovered(), actual.get("placesCovered").intValue(), mode.name());
             assertEquals(expected.total().placesTotal(), actual.get("placesTotal").intValue(), mode.name());
             assertEquals(expected.total().rate(), actual.get("rate").doubleValue(), 1e-12, mode.name());
@@ -187,13 +185,13 @@ class PlaceApiIT {
     private void camera(String id, double offset) throws Exception {
         String body = "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"district\":\"east\",\"lat\":23.0201,\"lon\":"
                 + (113.7501 + offset) + ",\"bearing\":0,\"fov\":360,\"range\":100,\"rtspUrl\":\"rtsp://127.0.0.1:9/s1\"}";
-        HttpResponse<String> r = send("POST", "/api/cameras", technician, body);
+        HttpResponse<String> r = api.send("POST", "/api/cameras", technician, body);
         assertEquals(201, r.statusCode(), r.body());
     }
 
     private int covered(String mode) {
         try {
-            return json(send("GET", "/api/coverage?mode=" + mode, operator, null)).get("placesCovered").intValue();
+            return json(api.send("GET", "/api/coverage?mode=" + mode, operator, null)).get("placesCovered").intValue();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -201,7 +199,7 @@ class PlaceApiIT {
 
     private JsonNode placeCoverage(String id, String mode) {
         try {
-            HttpResponse<String> r = send("GET", "/api/places/" + id + "/coverage?mode=" + mode, operator, null);
+            HttpResponse<String> r = api.send("GET", "/api/places/" + id + "/coverage?mode=" + mode, operator, null);
             assertEquals(200, r.statusCode(), r.body());
             return json(r);
         } catch (IOException | InterruptedException e) {
@@ -213,29 +211,4 @@ class PlaceApiIT {
         return Json.MAPPER.readTree(r.body());
     }
 
-    private String login(String user) throws IOException, InterruptedException {
-        HttpResponse<String> r = send("POST", "/api/session", null,
-                "{\"username\":\"" + user + "\",\"password\":\"" + user + "\"}");
-        assertEquals(200, r.statusCode(), r.body());
-        return Json.MAPPER.readTree(r.body()).get("token").textValue();
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body)
-            throws IOException, InterruptedException {
-        return send(method, path, token, body, "application/json");
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body, String contentType)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            b.header("Content-Type", contentType);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

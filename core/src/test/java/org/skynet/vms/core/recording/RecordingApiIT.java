@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +25,7 @@ import org.skynet.vms.adapters.media.Codec;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
+import org.skynet.vms.core.api.ApiTestClient;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.db.Jdbc;
@@ -50,7 +46,7 @@ class RecordingApiIT {
     @TempDir
     static Path data;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
     private VmsApplication app;
     private SimulatedFleet fleet;
     private String technician;
@@ -61,8 +57,8 @@ class RecordingApiIT {
         app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
                 "monitor.enabled", "false", "recorder.fsync", "false")), VmsApplication.Mode.DEMO, Clock.systemUTC());
         fleet = SimulatedFleet.start(SimConfig.builder(1).eventLoopThreads(1).build());
-        technician = login("technician");
-        operator = login("operator");
+        technician = api.login("technician");
+        operator = api.login("operator");
     }
 
     @AfterAll
@@ -111,19 +107,19 @@ class RecordingApiIT {
     @Test
     void errorsAndAccess() throws Exception {
         createCamera("rec-errors", null);
-        assertEquals(401, send("GET", "/api/cameras/rec-errors/recordings", null, null).statusCode());
-        assertEquals(404, send("GET", "/api/cameras/nope/recordings", operator, null).statusCode());
-        assertEquals(400, send("GET", "/api/cameras/rec-errors/recordings?from=yesterday", operator, null).statusCode());
-        assertEquals(400, send("GET", "/api/cameras/rec-errors/recordings?from=2026-11-26T06:00:00Z&to=2026-11-26T05:00:00Z",
+        assertEquals(401, api.send("GET", "/api/cameras/rec-errors/recordings", null, null).statusCode());
+        assertEquals(404, api.send("GET", "/api/cameras/nope/recordings", operator, null).statusCode());
+        assertEquals(400, api.send("GET", "/api/cameras/rec-errors/recordings?from=yesterday", operator, null).statusCode());
+        assertEquals(400, api.send("GET", "/api/cameras/rec-errors/recordings?from=2026-11-26T06:00:00Z&to=2026-11-26T05:00:00Z",
                 operator, null).statusCode());
-        assertEquals(400, send("GET", "/api/cameras/rec-errors/recordings?from=2026-01-01T00:00:00Z&to=2026-11-26T00:00:00Z",
+        assertEquals(400, api.send("GET", "/api/cameras/rec-errors/recordings?from=2026-01-01T00:00:00Z&to=2026-11-26T00:00:00Z",
                 operator, null).statusCode());
         JsonNode empty = getJson("/api/cameras/rec-errors/recordings", operator, 200);
         assertEquals(0, empty.get("spans").size());
         assertEquals(1, empty.get("gaps").size(), "the whole default day is one gap");
-        assertEquals(403, send("PUT", "/api/cameras/rec-errors/recording", operator, "{\"mode\":\"continuous\"}")
+        assertEquals(403, api.send("PUT", "/api/cameras/rec-errors/recording", operator, "{\"mode\":\"continuous\"}")
                 .statusCode());
-        assertEquals(400, send("PUT", "/api/cameras/rec-errors/recording", technician, "{\"mode\":\"sometimes\"}")
+        assertEquals(400, api.send("PUT", "/api/cameras/rec-errors/recording", technician, "{\"mode\":\"sometimes\"}")
                 .statusCode());
         assertEquals("off", getJson("/api/cameras/rec-errors/recording", operator, 200).get("mode").textValue());
     }
@@ -132,7 +128,7 @@ class RecordingApiIT {
     void continuousModeRecordsTheCameraUntilSwitchedOff() throws Exception {
         SimulatedCamera cam = fleet.cameras().get(0);
         createCamera("rec-live", cam);
-        assertEquals(200, send("PUT", "/api/cameras/rec-live/recording", technician, "{\"mode\":\"continuous\"}")
+        assertEquals(200, api.send("PUT", "/api/cameras/rec-live/recording", technician, "{\"mode\":\"continuous\"}")
                 .statusCode());
         awaitJson("/api/cameras/rec-live/recording", b -> b.path("ingest").path("state").asText().equals("STREAMING")
                 && b.path("ingest").path("frames").asLong() > 50);
@@ -142,7 +138,7 @@ class RecordingApiIT {
                         && b.get("segments").get(0).get("frames").asLong() > 25);
         assertEquals("open", rec.get("segments").get(0).get("state").textValue());
 
-        assertEquals(200, send("PUT", "/api/cameras/rec-live/recording", technician, "{\"mode\":\"off\"}")
+        assertEquals(200, api.send("PUT", "/api/cameras/rec-live/recording", technician, "{\"mode\":\"off\"}")
                 .statusCode());
         JsonNode closed = awaitJson("/api/cameras/rec-live/recordings?from=" + from,
                 b -> b.get("segments").size() > 0 && b.get("segments").get(0).get("state").asText().equals("closed"));
@@ -183,36 +179,16 @@ class RecordingApiIT {
     private void createCamera(String id, SimulatedCamera cam) throws Exception {
         String creds = cam == null ? ",\"rtspUrl\":\"rtsp://192.0.2.10/s1\"" : ",\"rtspUrl\":\"" + cam.rtspMainUrl() + "\",\"username\":\""
                 + cam.username() + "\",\"password\":\"" + cam.password() + "\"";
-        HttpResponse<String> r = send("POST", "/api/cameras", technician, "{\"id\":\"" + id + "\",\"name\":\"" + id
+        HttpResponse<String> r = api.send("POST", "/api/cameras", technician, "{\"id\":\"" + id + "\",\"name\":\"" + id
                 + "\",\"district\":\"d1\",\"lat\":23.01,\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50" + creds
                 + "}");
         assertEquals(201, r.statusCode(), r.body());
     }
 
     private JsonNode getJson(String path, String token, int status) throws Exception {
-        HttpResponse<String> r = send("GET", path, token, null);
+        HttpResponse<String> r = api.send("GET", path, token, null);
         assertEquals(status, r.statusCode(), r.body());
         return Json.MAPPER.readTree(r.body());
     }
 
-    private String login(String user) throws IOException, InterruptedException {
-        HttpResponse<String> r = send("POST", "/api/session", null,
-                "{\"username\":\"" + user + "\",\"password\":\"" + user + "\"}");
-        assertEquals(200, r.statusCode(), r.body());
-        return Json.MAPPER.readTree(r.body()).get("token").textValue();
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }
