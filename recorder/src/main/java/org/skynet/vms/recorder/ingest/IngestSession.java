@@ -3,6 +3,7 @@ package org.skynet.vms.recorder.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -17,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One camera's ingest: at most one upstream RTSP session at a time ({@link RtspClient#open}), its
- * access units fanned out by {@link #fanOut()}, the segment writer fed through a {@link SegmentSink}.
- * Reconnects after failures as {@link IngestStatus} decides; a stall (no access unit for the stall
- * timeout) closes the segment as a gap, drops the connection and reconnects.
+ * access units fanned out by {@link #fanOut()} to its {@link IngestConsumer}s (the segment writer through a
+ * {@link SegmentSink}, the pre-roll buffer and clips). Reconnects after failures as {@link IngestStatus}
+ * decides; a stall (no access unit for the stall timeout) ends the consumers' files as a gap, drops the
+ * connection and reconnects.
  *
  * <p>Threading: {@link #tick}, {@link #stop} and every RTSP callback run on the supervisor's single
  * thread ({@code control}); a generation number makes callbacks of an abandoned connection harmless.
@@ -37,13 +39,13 @@ public final class IngestSession {
     private final Duration stallTimeout;
     private final IngestStatus status;
     private final FanOut fanOut;
-    private final SegmentSink segments;
+    private final List<IngestConsumer> consumers;
     private PlayingSession playing;
     private long generation;
     private long ticks;
 
     IngestSession(String cameraId, RtspSource source, RtspClient client, Executor control, Clock clock,
-            Duration stallTimeout, IngestStatus status, FanOut fanOut, SegmentSink segments) {
+            Duration stallTimeout, IngestStatus status, FanOut fanOut, List<IngestConsumer> consumers) {
         this.cameraId = cameraId;
         this.source = source;
         this.client = client;
@@ -52,14 +54,14 @@ public final class IngestSession {
         this.stallTimeout = stallTimeout;
         this.status = status;
         this.fanOut = fanOut;
-        this.segments = segments;
+        this.consumers = List.copyOf(consumers);
     }
 
     public String cameraId() {
         return cameraId;
     }
 
-    /** Add live viewers, pre-roll buffers and other consumers here. */
+    /** Add live viewers and other passing consumers here. */
     public FanOut fanOut() {
         return fanOut;
     }
@@ -102,7 +104,8 @@ public final class IngestSession {
         status.stopped(now);
         CompletableFuture<Void> teardown = p == null ? CompletableFuture.completedFuture(null)
                 : p.close().exceptionally(e -> null);
-        return teardown.thenCompose(v -> segments.close());
+        return teardown.thenCompose(v -> CompletableFuture.allOf(
+                consumers.stream().map(IngestConsumer::close).toArray(CompletableFuture[]::new)));
     }
 
     private void connect(Instant now) {
@@ -135,7 +138,7 @@ public final class IngestSession {
         }
         Instant now = clock.instant();
         playing = null;
-        segments.endSegment(now);
+        consumers.forEach(c -> c.streamEnded(now));
         fail(error != null ? error
                 : new VmsException(ErrorKind.UNREACHABLE, "stream ended by the camera: " + source.uri()), now);
     }
@@ -144,7 +147,7 @@ public final class IngestSession {
         generation++;
         PlayingSession p = playing;
         playing = null;
-        segments.endSegment(now);
+        consumers.forEach(c -> c.streamEnded(now));
         if (p != null) {
             p.close();
         }

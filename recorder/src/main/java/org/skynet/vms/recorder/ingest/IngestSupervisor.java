@@ -67,6 +67,16 @@ public final class IngestSupervisor implements AutoCloseable {
         control.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Makes the consumers of a new session; they get its status to count drops and gaps. */
+    @FunctionalInterface
+    public interface ConsumerFactory {
+        /**
+         * @param status  the session's counters
+         * @param writers the supervisor's writer executor, for file I/O off the event loop
+         */
+        List<IngestConsumer> create(IngestStatus status, Executor writers);
+    }
+
     /**
      * Starts recording a camera: connects at once, writes segments under {@code config.storageRoot()},
      * tells {@code listener} about files (on the writer executor).
@@ -74,20 +84,38 @@ public final class IngestSupervisor implements AutoCloseable {
      * @throws VmsException CONFLICT when the camera is already recorded, INVALID_ARGUMENT for a bad id
      */
     public IngestSession record(String cameraId, RtspSource source, SegmentConfig config, SegmentListener listener) {
+        return open(cameraId, source, config.stallTimeout(),
+                (status, executor) -> List.of(segmentSink(cameraId, config, listener, status)));
+    }
+
+    /**
+     * Starts a camera's session with the consumers {@code consumers} makes (segments, pre-roll and clips,
+     * or only some of them) and connects at once.
+     *
+     * @param stallTimeout no access unit for this long is a stall: consumers are told, and it reconnects
+     * @throws VmsException CONFLICT when the camera already has a session, INVALID_ARGUMENT for a bad id
+     */
+    public IngestSession open(String cameraId, RtspSource source, Duration stallTimeout, ConsumerFactory consumers) {
         SegmentNaming.checkCameraId(cameraId);
         IngestStatus status = new IngestStatus(cameraId, backoff, () -> ThreadLocalRandom.current().nextDouble(),
                 clock.instant());
-        SegmentSink sink = new SegmentSink(cameraId, new SegmentWriter(cameraId, config, listener), writers, status,
-                DEFAULT_QUEUE_FRAMES);
+        List<IngestConsumer> made = consumers.create(status, writers);
         FanOut fanOut = new FanOut(cameraId, clock, status);
-        fanOut.add(sink);
-        IngestSession session = new IngestSession(cameraId, source, client, control, clock, config.stallTimeout(),
-                status, fanOut, sink);
+        made.forEach(fanOut::add);
+        IngestSession session = new IngestSession(cameraId, source, client, control, clock, stallTimeout, status,
+                fanOut, made);
         if (sessions.putIfAbsent(cameraId, session) != null) {
             throw VmsException.conflict("camera " + cameraId + " is already being recorded");
         }
         control.execute(() -> session.tick(clock.instant()));
         return session;
+    }
+
+    /** The segment writer of one camera behind its bounded queue, on this supervisor's writers. */
+    public SegmentSink segmentSink(String cameraId, SegmentConfig config, SegmentListener listener,
+            IngestStatus status) {
+        return new SegmentSink(cameraId, new SegmentWriter(cameraId, config, listener), writers, status,
+                DEFAULT_QUEUE_FRAMES);
     }
 
     /** Stops one camera; completes when its last file is closed. Unknown cameras complete at once. */

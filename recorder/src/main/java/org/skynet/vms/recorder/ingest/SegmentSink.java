@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>The writer is driven by at most one executor thread at a time (a drain task is scheduled when
  * the queue becomes non-empty), so many cameras share a small pool.
  */
-public final class SegmentSink implements AccessUnitSink {
+public final class SegmentSink implements IngestConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentSink.class);
 
     private record Unit(AccessUnit unit, Instant arrival) {
@@ -89,7 +89,14 @@ public final class SegmentSink implements AccessUnitSink {
         });
     }
 
+    /** {@link #endSegment}. */
+    @Override
+    public void streamEnded(Instant now) {
+        endSegment(now);
+    }
+
     /** Closes the open file after everything queued; completes on the writer executor. */
+    @Override
     public CompletableFuture<Void> close() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         submit((Runnable) () -> {

@@ -1,0 +1,65 @@
+package org.skynet.vms.recorder.clips;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.skynet.vms.recorder.segment.SegmentConfig;
+
+/**
+ * How event clips are cut (see {@code docs/design/event-clips.md}).
+ *
+ * @param preRoll         how far before the trigger a clip starts, to the nearest keyframe (10 s)
+ * @param postRoll        how long after the (last) trigger a clip goes on (20 s)
+ * @param maxClip         the longest one clip file may become by extensions; a clip still wanted after that
+ *                        goes on in a new file (5 min)
+ * @param preRollMaxBytes the most sample data the pre-roll buffer holds per camera (16 MiB)
+ * @param files           how clip files are written: root directory, fragments, fsync; its segment
+ *                        target is set above {@code preRoll + maxClip} so a clip is never rotated
+ * @param queueFrames     units that may wait for a clip's writer: the whole pre-roll is queued at once
+ *                        (1500: 25 s at 60 fps)
+ */
+public record ClipConfig(Duration preRoll, Duration postRoll, Duration maxClip, long preRollMaxBytes,
+        SegmentConfig files, int queueFrames) {
+
+    public ClipConfig {
+        positive("preRoll", preRoll);
+        positive("postRoll", postRoll);
+        positive("maxClip", maxClip);
+        Objects.requireNonNull(files, "files");
+        if (maxClip.compareTo(postRoll) < 0) {
+            throw new IllegalArgumentException("maxClip " + maxClip + " < postRoll " + postRoll);
+        }
+        if (preRollMaxBytes < 1 || queueFrames < 1) {
+            throw new IllegalArgumentException("preRollMaxBytes and queueFrames must be positive");
+        }
+        files = files.withSegmentTarget(preRoll.plus(maxClip).plusMinutes(1));
+    }
+
+    /** The documented defaults, clip files under {@code root}. */
+    public static ClipConfig defaults(Path root) {
+        return new ClipConfig(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(5), 16L << 20,
+                SegmentConfig.defaults(root), 1500);
+    }
+
+    public ClipConfig withRolls(Duration pre, Duration post) {
+        return new ClipConfig(pre, post, maxClip, preRollMaxBytes, files, queueFrames);
+    }
+
+    public ClipConfig withMaxClip(Duration max) {
+        return new ClipConfig(preRoll, postRoll, max, preRollMaxBytes, files, queueFrames);
+    }
+
+    public ClipConfig withPreRollMaxBytes(long max) {
+        return new ClipConfig(preRoll, postRoll, maxClip, max, files, queueFrames);
+    }
+
+    public ClipConfig withFsync(boolean on) {
+        return new ClipConfig(preRoll, postRoll, maxClip, preRollMaxBytes, files.withFsync(on), queueFrames);
+    }
+
+    private static void positive(String name, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + d);
+        }
+    }
+}
