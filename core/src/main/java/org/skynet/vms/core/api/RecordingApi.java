@@ -125,7 +125,7 @@ public final class RecordingApi {
         return ApiResponse.ok(Map.of("cameraId", id, "mode", m.wireName()));
     }
 
-    private static Instant instantParam(ApiRequest req, String name, Instant fallback) {
+    static Instant instantParam(ApiRequest req, String name, Instant fallback) {
         String raw = req.queryParam(name).orElse(null);
         if (raw == null) {
             return fallback;

@@ -15,6 +15,7 @@ import org.skynet.vms.core.alarms.AlarmStore;
 import org.skynet.vms.core.api.AlarmApi;
 import org.skynet.vms.core.api.AuditApi;
 import org.skynet.vms.core.api.CameraApi;
+import org.skynet.vms.core.api.ClipApi;
 import org.skynet.vms.core.api.CoverageApi;
 import org.skynet.vms.core.api.DiscoveryApi;
 import org.skynet.vms.core.api.HealthApi;
@@ -48,6 +49,11 @@ import org.skynet.vms.core.onboarding.OnboardingJobs;
 import org.skynet.vms.core.onboarding.OnboardingService;
 import org.skynet.vms.core.onboarding.OnboardingStore;
 import org.skynet.vms.core.recording.JdbcSegmentCatalogue;
+import org.skynet.vms.core.recording.ClipCatalogueWriter;
+import org.skynet.vms.core.recording.ClipService;
+import org.skynet.vms.core.recording.ClipSettings;
+import org.skynet.vms.core.recording.ClipStore;
+import org.skynet.vms.core.recording.ClipSweeper;
 import org.skynet.vms.core.recording.RecordingModes;
 import org.skynet.vms.core.recording.RecordingService;
 import org.skynet.vms.core.recording.RecordingSettings;
@@ -96,6 +102,7 @@ public final class VmsApplication implements AutoCloseable {
     private MonitorService monitorService;
     private AlarmService alarmService;
     private RecordingService recordingService;
+    private ClipService clipService;
     private List<InitialLogin> initialLogins = List.of();
     private boolean tls;
 
@@ -176,11 +183,22 @@ public final class VmsApplication implements AutoCloseable {
         new PlaceApi(placeStore, placeFeatures, coverageService, auditLog).register(router);
         new CoverageApi(coverageService).register(router);
         coverageService.start(config.integer("coverage.camera-refresh-millis", 10_000));
-        recordingService = RecordingService.start(RecordingSettings.from(config, dataDir), cameraRegistry,
-                new RecordingModes(jdbc, clock), new JdbcSegmentCatalogue(jdbc), clock);
+        RecordingSettings recordingSettings = RecordingSettings.from(config, dataDir);
+        ClipSettings clipSettings = ClipSettings.from(config, dataDir);
+        ClipStore clipStore = new ClipStore(jdbc);
+        ClipCatalogueWriter clipCatalogue = new ClipCatalogueWriter(clipStore, clipSettings.root());
+        closeables.add(clipCatalogue);
+        recordingService = RecordingService.start(recordingSettings, cameraRegistry,
+                new RecordingModes(jdbc, clock), new JdbcSegmentCatalogue(jdbc),
+                clipSettings.clipConfig(recordingSettings.fsync()), clipCatalogue, clock);
         closeables.add(recordingService);
         new RecordingApi(recordingService, cameraRegistry, auditLog, clock).register(router);
         new PlaybackApi(recordingService::segments, cameraRegistry).register(router);
+        clipService = new ClipService(recordingService, cameraRegistry, clipSettings.onAlarm());
+        alarmService.onEvent(clipService::alarmEvent);
+        new ClipApi(clipService, clipStore, cameraRegistry, auditLog, clock).register(router);
+        closeables.add(new ClipSweeper(clipStore, camera -> clipSettings.maxAge())
+                .start(clipSettings.sweepInterval(), clock));
 
         String defaultBind = mode == Mode.DEMO ? "127.0.0.1" : "0.0.0.0";
         HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),
@@ -236,6 +254,14 @@ public final class VmsApplication implements AutoCloseable {
     /** The in-process recorder (modes, ingest state, catalogue). */
     public RecordingService recordingService() {
         return recordingService;
+    }
+
+    /**
+     * Event clips: {@link ClipService#trigger(String, String, String, java.time.Instant)} is the entry
+     * point for every trigger source (API, alarms, ONVIF events).
+     */
+    public ClipService clipService() {
+        return clipService;
     }
 
     public UserStore userStore() {

@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,12 @@ import org.skynet.vms.recorder.catalogue.CatalogueRecovery;
 import org.skynet.vms.recorder.catalogue.CatalogueWriter;
 import org.skynet.vms.recorder.catalogue.SegmentCatalogue;
 import org.skynet.vms.recorder.catalogue.SegmentRow;
+import org.skynet.vms.recorder.clips.ClipAssembler;
+import org.skynet.vms.recorder.clips.ClipConfig;
+import org.skynet.vms.recorder.clips.ClipListener;
+import org.skynet.vms.recorder.clips.ClipWriter;
 import org.skynet.vms.recorder.ingest.Backoff;
+import org.skynet.vms.recorder.ingest.IngestConsumer;
 import org.skynet.vms.recorder.ingest.IngestSession;
 import org.skynet.vms.recorder.ingest.IngestSnapshot;
 import org.skynet.vms.recorder.ingest.IngestSupervisor;
@@ -31,12 +38,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-process recorder: records every enabled camera whose mode is {@link RecordingMode#CONTINUOUS}
- * (and that has an RTSP URL) under the storage root, with the recorder's ingest and segment writer,
- * rows going to the catalogue through a {@link CatalogueWriter}. At start the storage root is repaired
- * against the catalogue ({@link CatalogueRecovery}) before any camera is started. Mode changes made
- * through {@link #setMode} take effect at once. {@code EVENTS} is stored but not recorded yet.
- * Thread-safe.
+ * The in-process recorder: records every enabled camera whose mode is not {@link RecordingMode#OFF}
+ * (and that has an RTSP URL), one ingest session per camera. A {@link RecordingMode#CONTINUOUS} camera's
+ * session feeds the segment writer (files under the storage root, rows to the catalogue through a
+ * {@link CatalogueWriter}) and its pre-roll buffer and clips ({@link ClipAssembler}); an
+ * {@link RecordingMode#EVENTS} camera's session feeds only the pre-roll buffer and clips. At start the
+ * storage root is repaired against the catalogue ({@link CatalogueRecovery}) before any camera is
+ * started. Mode changes made through {@link #setMode} take effect at once. Thread-safe.
  */
 public final class RecordingService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
@@ -51,9 +59,12 @@ public final class RecordingService implements AutoCloseable {
     private final ExecutorService writers;
     private final CatalogueWriter catalogueWriter;
     private final IngestSupervisor supervisor;
+    private final ClipConfig clipConfig;
+    private final ClipListener clipListener;
+    private final Map<String, ClipAssembler> clips = new ConcurrentHashMap<>();
 
     private RecordingService(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
-            SegmentCatalogue catalogue, Clock clock) {
+            SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock) {
         this.settings = settings;
         this.registry = registry;
         this.modes = modes;
@@ -67,15 +78,19 @@ public final class RecordingService implements AutoCloseable {
         });
         this.catalogueWriter = new CatalogueWriter(catalogue, settings.storageRoot(), CATALOGUE_FLUSH);
         this.supervisor = new IngestSupervisor(client, writers, clock, Backoff.DEFAULT);
+        this.clipConfig = clipConfig;
+        this.clipListener = clipListener;
     }
 
     /**
-     * Repairs the storage root, then starts every continuously recorded camera.
+     * Repairs the storage root, then starts every recorded camera.
      *
+     * @param clipConfig   how clips are cut and where their files go
+     * @param clipListener told about clip files (the clip catalogue)
      * @throws VmsException INVALID_ARGUMENT when the storage root cannot be created
      */
     public static RecordingService start(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
-            SegmentCatalogue catalogue, Clock clock) {
+            SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock) {
         try {
             Files.createDirectories(settings.storageRoot());
         } catch (IOException e) {
@@ -89,12 +104,9 @@ public final class RecordingService implements AutoCloseable {
             LOG.error("recording catalogue recovery under {} failed; recording anyway: {}", settings.storageRoot(),
                     e.toString());
         }
-        RecordingService service = new RecordingService(settings, registry, modes, catalogue, clock);
-        for (Map.Entry<String, RecordingMode> e : modes.recorded().entrySet()) {
-            if (e.getValue() == RecordingMode.CONTINUOUS) {
-                service.startCamera(e.getKey());
-            }
-        }
+        RecordingService service = new RecordingService(settings, registry, modes, catalogue, clipConfig,
+                clipListener, clock);
+        modes.recorded().forEach(service::startCamera);
         return service;
     }
 
@@ -109,20 +121,26 @@ public final class RecordingService implements AutoCloseable {
     }
 
     /**
-     * Sets a camera's mode and starts or stops its recording accordingly.
+     * Sets a camera's mode and starts, restarts (continuous ⇄ events) or stops its recording accordingly;
+     * a restart begins once the old session's files are closed.
      *
      * @throws VmsException NOT_FOUND for an unknown camera
      */
-    public void setMode(String cameraId, RecordingMode mode) {
+    public synchronized void setMode(String cameraId, RecordingMode mode) {
         registry.get(cameraId);
+        RecordingMode before = modes.mode(cameraId);
         modes.set(cameraId, mode);
-        if (mode == RecordingMode.CONTINUOUS) {
-            if (supervisor.session(cameraId).isEmpty()) {
-                startCamera(cameraId);
-            }
-        } else {
-            supervisor.stop(cameraId);
+        boolean running = supervisor.session(cameraId).isPresent();
+        if (running && mode == before) {
+            return;
         }
+        clips.remove(cameraId);
+        supervisor.stop(cameraId).thenRun(() -> startIfStill(cameraId, mode));
+    }
+
+    /** The camera's clips and pre-roll buffer, when it is being recorded (continuous or events). */
+    public Optional<ClipAssembler> clips(String cameraId) {
+        return Optional.ofNullable(clips.get(cameraId));
     }
 
     /** The camera's ingest state and counters, when it is being recorded. */
@@ -156,10 +174,16 @@ public final class RecordingService implements AutoCloseable {
         client.close();
     }
 
-    private void startCamera(String cameraId) {
+    private synchronized void startIfStill(String cameraId, RecordingMode mode) {
+        if (mode != RecordingMode.OFF && modes.mode(cameraId) == mode && supervisor.session(cameraId).isEmpty()) {
+            startCamera(cameraId, mode);
+        }
+    }
+
+    private void startCamera(String cameraId, RecordingMode mode) {
         Optional<Camera> camera = registry.find(cameraId);
         if (camera.isEmpty() || !camera.get().enabled() || camera.get().rtspUrl() == null) {
-            LOG.warn("{}: recording mode is continuous, but the camera is {}", cameraId,
+            LOG.warn("{}: recording mode is {}, but the camera is {}", cameraId, mode.wireName(),
                     camera.isEmpty() ? "not registered" : !camera.get().enabled() ? "disabled" : "without an RTSP URL");
             return;
         }
@@ -167,8 +191,18 @@ public final class RecordingService implements AutoCloseable {
         try {
             RtspSource source = RtspSource.of(camera.get().rtspUrl(), creds.map(Credentials::username).orElse(null),
                     creds.map(Credentials::password).orElse(null));
-            supervisor.record(cameraId, source, segmentConfig, catalogueWriter);
-            LOG.info("{}: recording continuously from {}", cameraId, source.uri());
+            supervisor.open(cameraId, source, segmentConfig.stallTimeout(), (status, executor) -> {
+                List<IngestConsumer> consumers = new ArrayList<>();
+                if (mode == RecordingMode.CONTINUOUS) {
+                    consumers.add(supervisor.segmentSink(cameraId, segmentConfig, catalogueWriter, status));
+                }
+                ClipAssembler assembler = new ClipAssembler(cameraId, clipConfig,
+                        ClipWriter.factory(clipConfig, clipListener, status, executor));
+                consumers.add(assembler);
+                clips.put(cameraId, assembler);
+                return consumers;
+            });
+            LOG.info("{}: recording ({}) from {}", cameraId, mode.wireName(), source.uri());
         } catch (VmsException e) {
             if (e.kind() != ErrorKind.CONFLICT) {
                 LOG.warn("{}: cannot record: {}", cameraId, e.getMessage());

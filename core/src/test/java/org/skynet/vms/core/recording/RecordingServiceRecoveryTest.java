@@ -27,6 +27,7 @@ import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.secrets.SecretBox;
 import org.skynet.vms.recorder.catalogue.SegmentRow;
 import org.skynet.vms.recorder.catalogue.SegmentState;
+import org.skynet.vms.recorder.clips.ClipConfig;
 import org.skynet.vms.recorder.segment.SegmentConfig;
 import org.skynet.vms.recorder.segment.SegmentFile;
 import org.skynet.vms.recorder.segment.SegmentListener;
@@ -78,7 +79,8 @@ class RecordingServiceRecoveryTest {
         CameraRegistry registry = new CameraRegistry(db.jdbc(), new SecretBox(new byte[SecretBox.KEY_BYTES]), clock);
 
         try (RecordingService service = RecordingService.start(new RecordingSettings(root, 1, 1, false), registry,
-                new RecordingModes(db.jdbc(), clock), catalogue, clock)) {
+                new RecordingModes(db.jdbc(), clock), catalogue, ClipConfig.defaults(data.resolve("clips")),
+                new ClipCatalogueWriter(new ClipStore(db.jdbc()), data.resolve("clips")), clock)) {
             assertTrue(service.statuses().isEmpty(), "no camera has a mode yet");
             String rootName = SegmentRow.normalize(root).toString();
             assertTrue(catalogue.openSegments(rootName).isEmpty());
