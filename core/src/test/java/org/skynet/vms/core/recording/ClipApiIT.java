@@ -1,0 +1,229 @@
+package org.skynet.vms.core.recording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.skynet.vms.adapters.sim.SimConfig;
+import org.skynet.vms.adapters.sim.SimulatedCamera;
+import org.skynet.vms.adapters.sim.SimulatedFleet;
+import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.app.VmsApplication;
+import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.server.Json;
+
+/**
+ * Event clips end to end, whole server on the embedded H2 with a simulated camera (1080p H.264, 25 fps,
+ * a keyframe every second) in events mode: a trigger through the API records pre-roll (3 s) + post-roll
+ * (4 s) into one file that ffprobe and ffmpeg accept, listed with its trigger, downloadable with byte
+ * ranges; an evidence lock keeps it from retention, and only supervisors and admins may lift it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClipApiIT {
+    private static final int PRE_ROLL_SECONDS = 3;
+    private static final int POST_ROLL_SECONDS = 4;
+
+    @TempDir
+    static Path data;
+
+    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
+    private VmsApplication app;
+    private SimulatedFleet fleet;
+    private String technician;
+    private String operator;
+    private String supervisor;
+
+    @BeforeAll
+    void start() throws Exception {
+        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
+                "monitor.enabled", "false", "recorder.fsync", "false",
+                "recorder.clips.pre-roll-seconds", String.valueOf(PRE_ROLL_SECONDS),
+                "recorder.clips.post-roll-seconds", String.valueOf(POST_ROLL_SECONDS))),
+                VmsApplication.Mode.DEMO, Clock.systemUTC());
+        fleet = SimulatedFleet.start(SimConfig.builder(1).eventLoopThreads(1).build());
+        technician = api.login("technician");
+        operator = api.login("operator");
+        supervisor = api.login("supervisor");
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    void eventsModeRecordsOnlyClipsAroundTriggersAndLockedClipsSurviveRetention() throws Exception {
+        MediaProbe.requireTool("ffprobe");
+        SimulatedCamera cam = fleet.cameras().get(0);
+        createCamera("clip-cam", cam.rtspMainUrl(), cam.username(), cam.password());
+        assertEquals(200, api.send("PUT", "/api/cameras/clip-cam/recording", technician, "{\"mode\":\"events\"}")
+                .statusCode());
+        awaitJson("/api/cameras/clip-cam/recording", b -> b.path("ingest").path("frames").asLong()
+                > (PRE_ROLL_SECONDS + 2) * 25L);
+
+        HttpResponse<String> triggered = api.send("POST", "/api/cameras/clip-cam/events", operator,
+                "{\"type\":\"manual\",\"note\":\"person at the gate\"}");
+        assertEquals(202, triggered.statusCode(), triggered.body());
+        JsonNode t = Json.MAPPER.readTree(triggered.body());
+        assertEquals("started", t.get("outcome").textValue());
+        Instant at = Instant.parse(t.get("at").textValue());
+        assertEquals(at.plusSeconds(POST_ROLL_SECONDS), Instant.parse(t.get("clipEnd").textValue()));
+
+        String list = "/api/cameras/clip-cam/clips?from=" + at.minusSeconds(60);
+        JsonNode clip = awaitJson(list, b -> b.get("clips").size() == 1
+                && b.get("clips").get(0).get("state").asText().equals("closed")).get("clips").get(0);
+        assertEquals("manual", clip.get("triggerType").textValue());
+        assertEquals("operator: person at the gate", clip.get("triggerDetail").textValue());
+        assertFalse(clip.get("locked").booleanValue());
+        assertFalse(clip.has("file") || clip.has("path"), "no server paths in the API");
+        long id = clip.get("id").longValue();
+
+        Path file = clipFile(id);
+        Map<String, String> probe = MediaProbe.probe(file);
+        assertEquals("h264", probe.get("codec_name"));
+        double seconds = Double.parseDouble(probe.get("format.duration"));
+        assertEquals(PRE_ROLL_SECONDS + POST_ROLL_SECONDS, seconds, 1.0, "pre-roll + post-roll");
+        assertEquals(clip.get("durationMillis").longValue() / 1000.0, seconds, 0.1);
+        String[] first = MediaProbe.run(List.of("ffprobe", "-v", "error", "-select_streams", "v", "-read_intervals",
+                "%+#1", "-show_entries", "frame=key_frame", "-of", "csv=p=0", file.toString()));
+        assertEquals("1", first[0].trim().split(",")[0], "the clip starts at a keyframe");
+        MediaProbe.assertDecodesCleanly(file);
+        assertEquals(clip.get("sha256").textValue(), sha256(Files.readAllBytes(file)));
+        try (var segments = Files.walk(app.recordingService().settings().storageRoot())) {
+            assertTrue(segments.noneMatch(p -> p.toString().contains("clip-cam")), "events mode writes no segments");
+        }
+
+        HttpResponse<byte[]> part = download("/api/clips/" + id + ".mp4", operator, "bytes=0-99");
+        assertEquals(206, part.statusCode());
+        assertEquals(100, part.body().length);
+        assertEquals("bytes 0-99/" + Files.size(file), part.headers().firstValue("Content-Range").orElseThrow());
+        HttpResponse<byte[]> whole = download("/api/clips/" + id + ".mp4", operator, null);
+        assertEquals(200, whole.statusCode());
+        assertEquals(clip.get("sha256").textValue(), sha256(whole.body()));
+
+        assertEquals(400, api.send("POST", "/api/clips/" + id + "/lock", operator, "{}").statusCode(),
+                "a lock needs a reason");
+        HttpResponse<String> locked = api.send("POST", "/api/clips/" + id + "/lock", operator,
+                "{\"reason\":\"case 2026/117\"}");
+        assertEquals(200, locked.statusCode(), locked.body());
+        assertEquals("operator", Json.MAPPER.readTree(locked.body()).get("lockedBy").textValue());
+        assertEquals(409, api.send("POST", "/api/clips/" + id + "/lock", operator, "{\"reason\":\"again\"}")
+                .statusCode());
+
+        ClipSweeper everythingExpired = new ClipSweeper(new ClipStore(new Jdbc(app.database())), c -> Duration.ZERO);
+        everythingExpired.sweep(Instant.now().plusSeconds(60));
+        assertTrue(Files.exists(file), "retention leaves a locked clip");
+        assertEquals(200, api.send("GET", "/api/clips/" + id, operator, null).statusCode());
+
+        assertEquals(403, api.send("POST", "/api/clips/" + id + "/unlock", operator, "{\"reason\":\"closed\"}")
+                .statusCode(), "operators may not lift an evidence lock");
+        HttpResponse<String> unlocked = api.send("POST", "/api/clips/" + id + "/unlock", supervisor,
+                "{\"reason\":\"case closed\"}");
+        assertEquals(200, unlocked.statusCode(), unlocked.body());
+        everythingExpired.sweep(Instant.now().plusSeconds(60));
+        assertFalse(Files.exists(file), "unlocked, it ages out");
+        assertEquals(404, api.send("GET", "/api/clips/" + id + ".mp4", operator, null).statusCode());
+
+        JsonNode audit = Json.MAPPER.readTree(api.send("GET", "/api/audit?limit=100", api.login("admin"), null).body());
+        String actions = audit.toString();
+        for (String action : List.of("camera.event", "clip.lock", "clip.unlock", "clip.download")) {
+            assertTrue(actions.contains(action), action + " audited: " + actions);
+        }
+    }
+
+    @Test
+    void triggerErrorsAndAccess() throws Exception {
+        createCamera("clip-off", "rtsp://192.0.2.10/s1", null, null);
+        assertEquals(409, api.send("POST", "/api/cameras/clip-off/events", operator, null).statusCode(),
+                "mode off: nothing records clips");
+        assertEquals(404, api.send("POST", "/api/cameras/nope/events", operator, null).statusCode());
+        HttpResponse<String> badType = api.send("POST", "/api/cameras/clip-off/events", operator,
+                "{\"type\":\"Motion!!\"}");
+        assertEquals(400, badType.statusCode());
+        assertEquals("type", Json.MAPPER.readTree(badType.body()).get("error").get("field").textValue());
+        assertEquals(400, api.send("POST", "/api/cameras/clip-off/events", operator,
+                "{\"note\":\"" + "x".repeat(401) + "\"}").statusCode());
+        assertEquals(400, api.send("POST", "/api/cameras/clip-off/events", operator, "{\"colour\":\"red\"}")
+                .statusCode());
+        assertEquals(403, api.send("POST", "/api/cameras/clip-off/events", supervisor, null).statusCode());
+        assertEquals(401, api.send("GET", "/api/clips", null, null).statusCode());
+        assertEquals(404, api.send("GET", "/api/cameras/nope/clips", operator, null).statusCode());
+        assertEquals(400, api.send("GET", "/api/clips?locked=maybe", operator, null).statusCode());
+        assertEquals(400, api.send("GET", "/api/clips?from=yesterday", operator, null).statusCode());
+        assertEquals(404, api.send("GET", "/api/clips/999999.mp4", operator, null).statusCode());
+        assertEquals(404, api.send("GET", "/api/clips/abc", operator, null).statusCode());
+        assertEquals(404, api.send("POST", "/api/clips/999999/lock", operator, "{\"reason\":\"x\"}").statusCode());
+        assertEquals(403, api.send("POST", "/api/clips/999999/lock", technician, "{\"reason\":\"x\"}").statusCode());
+    }
+
+    private Path clipFile(long id) {
+        return new ClipStore(new Jdbc(app.database())).find(id).orElseThrow().file();
+    }
+
+    private HttpResponse<byte[]> download(String path, String token, String range) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("Authorization", "Bearer " + token);
+        if (range != null) {
+            b.header("Range", range);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private JsonNode awaitJson(String path, Predicate<JsonNode> check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = api.send("GET", path, operator, null);
+            assertEquals(200, r.statusCode(), r.body());
+            last = Json.MAPPER.readTree(r.body());
+            if (check.test(last)) {
+                return last;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        fail("not within 30 s: " + path + " -> " + last);
+        return last;
+    }
+
+    private void createCamera(String id, String url, String user, String password) throws Exception {
+        String creds = ",\"rtspUrl\":\"" + url + "\"" + (user == null ? ""
+                : ",\"username\":\"" + user + "\",\"password\":\"" + password + "\"");
+        HttpResponse<String> r = api.send("POST", "/api/cameras", technician, "{\"id\":\"" + id + "\",\"name\":\"" + id
+                + "\",\"district\":\"d1\",\"lat\":23.01,\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50" + creds
+                + "}");
+        assertEquals(201, r.statusCode(), r.body());
+    }
+}
