@@ -50,6 +50,7 @@ import org.skynet.vms.core.onboarding.OnboardingService;
 import org.skynet.vms.core.onboarding.OnboardingStore;
 import org.skynet.vms.core.recording.JdbcSegmentCatalogue;
 import org.skynet.vms.core.recording.ClipCatalogueWriter;
+import org.skynet.vms.core.recording.ClipRecovery;
 import org.skynet.vms.core.recording.ClipService;
 import org.skynet.vms.core.recording.ClipSettings;
 import org.skynet.vms.core.recording.ClipStore;
@@ -186,6 +187,7 @@ public final class VmsApplication implements AutoCloseable {
         RecordingSettings recordingSettings = RecordingSettings.from(config, dataDir);
         ClipSettings clipSettings = ClipSettings.from(config, dataDir);
         ClipStore clipStore = new ClipStore(jdbc);
+        ClipRecovery.recover(clipStore, clipSettings.root());
         ClipCatalogueWriter clipCatalogue = new ClipCatalogueWriter(clipStore, clipSettings.root());
         closeables.add(clipCatalogue);
         recordingService = RecordingService.start(recordingSettings, cameraRegistry,

@@ -105,6 +105,17 @@ public final class ClipStore {
         return require(id);
     }
 
+    /** Clips under {@code storageRoot} still open (after a crash, at start), oldest first. */
+    public List<ClipRow> openClips(Path storageRoot) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM clips WHERE state = 'OPEN' AND storage_root = ? "
+                + "ORDER BY start_wall, id", ClipStore::row, SegmentRow.normalize(storageRoot).toString());
+    }
+
+    /** Deletes a clip's row whatever its lock (its file is unusable or gone); whether it existed. */
+    public boolean deleteLost(long id) {
+        return jdbc.update("DELETE FROM clips WHERE id = ?", id) == 1;
+    }
+
     /** Cameras that have unlocked closed clips (retention candidates). */
     public List<String> camerasWithUnlockedClips() {
         return jdbc.query("SELECT DISTINCT camera_id FROM clips WHERE locked = FALSE AND state = 'CLOSED' "

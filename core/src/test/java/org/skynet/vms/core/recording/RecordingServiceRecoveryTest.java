@@ -44,9 +44,10 @@ class RecordingServiceRecoveryTest {
     Path data;
 
     /** The simulator's 1080p clip, 40 ms apart from {@code wall0}; writes {@code frames} of them without closing. */
-    private SegmentFile crashedFile(Path root, String camera, Instant wall0, int frames) throws IOException {
+    /** A file of {@code frames} frames as a crash leaves it: its last fragment half written. */
+    static SegmentFile crashedFile(Path root, String camera, Instant wall0, int frames) throws IOException {
         List<AccessUnit> clip;
-        try (InputStream in = getClass().getResourceAsStream("/sim/main_1080p.h264")) {
+        try (InputStream in = RecordingServiceRecoveryTest.class.getResourceAsStream("/sim/main_1080p.h264")) {
             clip = AnnexBReader.read(in.readAllBytes(), H264Syntax.INSTANCE, 3600);
         }
         SegmentFile[] last = new SegmentFile[1];
