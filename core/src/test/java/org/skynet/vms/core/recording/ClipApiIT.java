@@ -30,6 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
+import org.skynet.vms.core.alarms.Alarm;
+import org.skynet.vms.core.alarms.AlarmEvent;
+import org.skynet.vms.core.alarms.AlarmKind;
+import org.skynet.vms.core.alarms.AlarmSeverity;
+import org.skynet.vms.core.alarms.AlarmStatus;
 import org.skynet.vms.core.api.ApiTestClient;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
@@ -40,7 +45,8 @@ import org.skynet.vms.core.server.Json;
  * Event clips end to end, whole server on the embedded H2 with a simulated camera (1080p H.264, 25 fps,
  * a keyframe every second) in events mode: a trigger through the API records pre-roll (3 s) + post-roll
  * (4 s) into one file that ffprobe and ffmpeg accept, listed with its trigger, downloadable with byte
- * ranges; an evidence lock keeps it from retention, and only supervisors and admins may lift it.
+ * ranges; an evidence lock keeps it from retention, and only supervisors and admins may lift it. A
+ * continuously recorded camera gets clips too, here from a monitor alarm ({@code recorder.clips.on-alarm}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClipApiIT {
@@ -62,9 +68,9 @@ class ClipApiIT {
         app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
                 "monitor.enabled", "false", "recorder.fsync", "false",
                 "recorder.clips.pre-roll-seconds", String.valueOf(PRE_ROLL_SECONDS),
-                "recorder.clips.post-roll-seconds", String.valueOf(POST_ROLL_SECONDS))),
+                "recorder.clips.post-roll-seconds", String.valueOf(POST_ROLL_SECONDS), "recorder.clips.on-alarm", "true")),
                 VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(1).eventLoopThreads(1).build());
+        fleet = SimulatedFleet.start(SimConfig.builder(2).eventLoopThreads(1).build());
         technician = api.login("technician");
         operator = api.login("operator");
         supervisor = api.login("supervisor");
@@ -158,6 +164,31 @@ class ClipApiIT {
         for (String action : List.of("camera.event", "clip.lock", "clip.unlock", "clip.download")) {
             assertTrue(actions.contains(action), action + " audited: " + actions);
         }
+    }
+
+    @Test
+    void continuousCameraGetsAlarmClipsAsSeparateFilesBesideItsSegments() throws Exception {
+        SimulatedCamera cam = fleet.cameras().get(1);
+        createCamera("clip-cont", cam.rtspMainUrl(), cam.username(), cam.password());
+        assertEquals(200, api.send("PUT", "/api/cameras/clip-cont/recording", technician,
+                "{\"mode\":\"continuous\"}").statusCode());
+        awaitJson("/api/cameras/clip-cont/recording", b -> b.path("ingest").path("frames").asLong()
+                > (PRE_ROLL_SECONDS + 2) * 25L);
+        Instant at = Instant.now();
+        app.clipService().alarmEvent(new AlarmEvent(AlarmEvent.RAISED, new Alarm(1, AlarmKind.STREAM_MISSING,
+                AlarmSeverity.MINOR, AlarmStatus.OPEN, "clip-cont", "d1", "camera clip-cont DEGRADED: no stream", at,
+                null, null, null, null, null, null, List.of())));
+
+        JsonNode clip = awaitJson("/api/clips?camera=clip-cont&trigger=alarm&from=" + at.minusSeconds(60),
+                b -> b.get("clips").size() == 1 && b.get("clips").get(0).get("state").asText().equals("closed"))
+                .get("clips").get(0);
+        assertEquals("STREAM_MISSING: camera clip-cont DEGRADED: no stream", clip.get("triggerDetail").textValue());
+        assertEquals(PRE_ROLL_SECONDS + POST_ROLL_SECONDS, clip.get("durationMillis").longValue() / 1000.0, 1.0);
+        Path file = clipFile(clip.get("id").longValue());
+        assertFalse(file.startsWith(app.recordingService().settings().storageRoot()), "clips live apart: " + file);
+        JsonNode recordings = Json.MAPPER.readTree(api.send("GET", "/api/cameras/clip-cont/recordings?from="
+                + at.minusSeconds(60), operator, null).body());
+        assertTrue(recordings.get("segments").size() > 0, "the camera is still recorded continuously");
     }
 
     @Test
