@@ -61,10 +61,7 @@ public final class ClipService {
         ClipAssembler clips = recording.clips(id).orElseThrow(() -> VmsException.conflict("camera " + id
                 + " is not being recorded (mode " + recording.mode(id).wireName()
                 + "); set its recording mode to events or continuous to record clips"));
-        ClipAssembler.Triggered t = clips.trigger(new ClipTrigger(triggerType, detail, at));
-        LOG.info("{}: {} trigger at {}: clip {} {} .. {}", id, triggerType, at, t.outcome(), t.clipStart(),
-                t.clipEnd());
-        return t;
+        return fire(id, clips, new ClipTrigger(triggerType, detail, at));
     }
 
     /**
@@ -76,8 +73,15 @@ public final class ClipService {
         if (!clipOnAlarm || !AlarmEvent.RAISED.equals(event.type()) || cameraId == null) {
             return;
         }
-        recording.clips(cameraId).ifPresent(clips -> clips.trigger(new ClipTrigger(ALARM_TRIGGER,
+        recording.clips(cameraId).ifPresent(clips -> fire(cameraId, clips, new ClipTrigger(ALARM_TRIGGER,
                 event.alarm().kind() + ": " + truncate(event.alarm().message()), event.alarm().raisedAt())));
+    }
+
+    private static ClipAssembler.Triggered fire(String cameraId, ClipAssembler clips, ClipTrigger trigger) {
+        ClipAssembler.Triggered t = clips.trigger(trigger);
+        LOG.info("{}: {} trigger at {}: clip {} {} .. {}", cameraId, trigger.type(), trigger.at(), t.outcome(),
+                t.clipStart(), t.clipEnd());
+        return t;
     }
 
     private static String truncate(String s) {

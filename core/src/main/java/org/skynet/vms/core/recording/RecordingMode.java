@@ -5,9 +5,9 @@ import org.skynet.vms.errors.VmsException;
 
 /** How a camera is recorded. */
 public enum RecordingMode {
-    /** Every frame, around the clock. */
+    /** Every frame, around the clock; clips around events as well, as separate files. */
     CONTINUOUS,
-    /** Only clips around events (pre-roll + post-roll); not yet recorded by this version. */
+    /** Only clips around events (pre-roll + post-roll); see {@code docs/design/event-clips.md}. */
     EVENTS,
     /** Not recorded. */
     OFF;

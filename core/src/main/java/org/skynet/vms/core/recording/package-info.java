@@ -3,7 +3,9 @@
  * table {@code camera_recording}), the JDBC segment catalogue
  * ({@link org.skynet.vms.core.recording.JdbcSegmentCatalogue}, table {@code recording_segments}), the
  * service that runs the recorder's ingest for them ({@link org.skynet.vms.core.recording.RecordingService}),
- * and recorded spans and gaps of a time range ({@link org.skynet.vms.core.recording.RecordingTimeline}).
- * User guide: {@code docs/recording.md}.
+ * recorded spans and gaps of a time range ({@link org.skynet.vms.core.recording.RecordingTimeline}), and
+ * event clips: triggers ({@link org.skynet.vms.core.recording.ClipService}), their catalogue
+ * ({@link org.skynet.vms.core.recording.ClipStore}, table {@code clips}) and retention
+ * ({@link org.skynet.vms.core.recording.ClipSweeper}). User guide: {@code docs/recording.md}.
  */
 package org.skynet.vms.core.recording;
