@@ -15,11 +15,13 @@ import org.skynet.vms.recorder.segment.SegmentConfig;
  * @param preRollMaxBytes the most sample data the pre-roll buffer holds per camera (16 MiB)
  * @param files           how clip files are written: root directory, fragments, fsync; its segment
  *                        target is set above {@code preRoll + maxClip} so a clip is never rotated
- * @param queueFrames     units that may wait for a clip's writer: the whole pre-roll is queued at once
- *                        (1500: 25 s at 60 fps)
  */
 public record ClipConfig(Duration preRoll, Duration postRoll, Duration maxClip, long preRollMaxBytes,
-        SegmentConfig files, int queueFrames) {
+        SegmentConfig files) {
+    /** The highest frame rate {@link #queueFrames()} is sized for. */
+    private static final int MAX_FPS = 60;
+    /** Seconds beyond the pre-roll that may wait for a clip's writer: the GOP the buffer holds extra, live video. */
+    private static final int SLACK_SECONDS = 10;
 
     public ClipConfig {
         positive("preRoll", preRoll);
@@ -29,32 +31,40 @@ public record ClipConfig(Duration preRoll, Duration postRoll, Duration maxClip, 
         if (maxClip.compareTo(postRoll) < 0) {
             throw new IllegalArgumentException("maxClip " + maxClip + " < postRoll " + postRoll);
         }
-        if (preRollMaxBytes < 1 || queueFrames < 1) {
-            throw new IllegalArgumentException("preRollMaxBytes and queueFrames must be positive");
+        if (preRollMaxBytes < 1) {
+            throw new IllegalArgumentException("preRollMaxBytes must be positive: " + preRollMaxBytes);
         }
         files = files.withSegmentTarget(preRoll.plus(maxClip).plusMinutes(1));
+    }
+
+    /**
+     * Units that may wait for a clip's writer: the whole pre-roll buffer is queued at once at the
+     * trigger, so pre-roll plus 10 s at 60 fps (1200 for the default 10 s).
+     */
+    public int queueFrames() {
+        return (int) Math.min(Integer.MAX_VALUE, (preRoll.toSeconds() + SLACK_SECONDS) * MAX_FPS);
     }
 
     /** The documented defaults, clip files under {@code root}. */
     public static ClipConfig defaults(Path root) {
         return new ClipConfig(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(5), 16L << 20,
-                SegmentConfig.defaults(root), 1500);
+                SegmentConfig.defaults(root));
     }
 
     public ClipConfig withRolls(Duration pre, Duration post) {
-        return new ClipConfig(pre, post, maxClip, preRollMaxBytes, files, queueFrames);
+        return new ClipConfig(pre, post, maxClip, preRollMaxBytes, files);
     }
 
     public ClipConfig withMaxClip(Duration max) {
-        return new ClipConfig(preRoll, postRoll, max, preRollMaxBytes, files, queueFrames);
+        return new ClipConfig(preRoll, postRoll, max, preRollMaxBytes, files);
     }
 
     public ClipConfig withPreRollMaxBytes(long max) {
-        return new ClipConfig(preRoll, postRoll, maxClip, max, files, queueFrames);
+        return new ClipConfig(preRoll, postRoll, maxClip, max, files);
     }
 
     public ClipConfig withFsync(boolean on) {
-        return new ClipConfig(preRoll, postRoll, maxClip, preRollMaxBytes, files.withFsync(on), queueFrames);
+        return new ClipConfig(preRoll, postRoll, maxClip, preRollMaxBytes, files.withFsync(on));
     }
 
     private static void positive(String name, Duration d) {
