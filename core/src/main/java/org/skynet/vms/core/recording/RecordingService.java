@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.skynet.vms.adapters.rtsp.RtspClient;
 import org.skynet.vms.adapters.rtsp.RtspSource;
 import org.skynet.vms.core.registry.Camera;
@@ -191,17 +192,18 @@ public final class RecordingService implements AutoCloseable {
         try {
             RtspSource source = RtspSource.of(camera.get().rtspUrl(), creds.map(Credentials::username).orElse(null),
                     creds.map(Credentials::password).orElse(null));
+            AtomicReference<ClipAssembler> assembler = new AtomicReference<>();
             supervisor.open(cameraId, source, segmentConfig.stallTimeout(), (status, executor) -> {
                 List<IngestConsumer> consumers = new ArrayList<>();
                 if (mode == RecordingMode.CONTINUOUS) {
                     consumers.add(supervisor.segmentSink(cameraId, segmentConfig, catalogueWriter, status));
                 }
-                ClipAssembler assembler = new ClipAssembler(cameraId, clipConfig,
-                        ClipWriter.factory(clipConfig, clipListener, status, executor));
-                consumers.add(assembler);
-                clips.put(cameraId, assembler);
+                assembler.set(new ClipAssembler(cameraId, clipConfig,
+                        ClipWriter.factory(clipConfig, clipListener, status, executor)));
+                consumers.add(assembler.get());
                 return consumers;
             });
+            clips.put(cameraId, assembler.get());
             LOG.info("{}: recording ({}) from {}", cameraId, mode.wireName(), source.uri());
         } catch (VmsException e) {
             if (e.kind() != ErrorKind.CONFLICT) {
