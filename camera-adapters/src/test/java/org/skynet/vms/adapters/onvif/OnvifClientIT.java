@@ -212,6 +212,31 @@ class OnvifClientIT {
     }
 
     @Test
+    void pullMessagesFailuresStayWithinTheirBound() throws Exception {
+        OnvifClient client = client(Duration.ofMillis(300), 1 << 20);
+        device.reply(OnvifNamespaces.DEVICE, "GetServices", OnvifTestData.bytes("axis_GetServices.xml"));
+        device.reply(OnvifNamespaces.EVENTS, "CreatePullPointSubscription",
+                OnvifTestData.bytes("axis_CreatePullPointSubscription.xml"));
+        await(client.getServices());
+        PullPointSubscription sub = await(client.createPullPointSubscription(Duration.ofMinutes(1)));
+
+        device.reply(OnvifNamespaces.EVENTS, "PullMessages", "<<not xml at all".getBytes(StandardCharsets.UTF_8));
+        OnvifException garbage = failure(client.pullMessages(sub, Duration.ZERO, 10));
+        assertEquals(ErrorKind.PROTOCOL, garbage.kind(), garbage.getMessage());
+        assertTrue(garbage.getMessage().startsWith("PullMessages at http://127.0.0.1:"), garbage.getMessage());
+
+        device.replyHuge(OnvifNamespaces.EVENTS, "PullMessages", 2 * 1024 * 1024, true);
+        assertEquals(ErrorKind.LIMIT_EXCEEDED, failure(client.pullMessages(sub, Duration.ZERO, 10)).kind());
+
+        device.neverAnswer(OnvifNamespaces.EVENTS, "PullMessages");
+        long start = System.nanoTime();
+        OnvifException silent = failure(client.pullMessages(sub, Duration.ofMillis(500), 10));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(ErrorKind.TIMEOUT, silent.kind());
+        assertTrue(millis >= 700 && millis < 2000, "300 ms timeout + 500 ms wait, took " + millis + " ms");
+    }
+
+    @Test
     void deviceThatNeverAnswersTimesOutInTime() throws Exception {
         OnvifClient client = client(Duration.ofMillis(300), 1 << 20);
         device.neverAnswer(OnvifNamespaces.DEVICE, "GetDeviceInformation");
