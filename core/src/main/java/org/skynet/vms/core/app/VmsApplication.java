@@ -29,6 +29,9 @@ import org.skynet.vms.core.api.UserApi;
 import org.skynet.vms.core.audit.AuditExport;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.audit.AuditSearch;
+import org.skynet.vms.core.cameraevents.CameraEventSettings;
+import org.skynet.vms.core.cameraevents.OnvifEventWatcher;
+import org.skynet.vms.core.cameraevents.WatchedCameras;
 import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.coverage.PlaceGeoJson;
 import org.skynet.vms.core.db.Database;
@@ -197,6 +200,13 @@ public final class VmsApplication implements AutoCloseable {
         closeables.add(monitorService);
         if (config.bool("monitor.enabled", true)) {
             monitorService.start(server.ioGroup());
+        }
+        if (config.bool("camera-events.enabled", true)) {
+            OnvifEventWatcher cameraEvents = new OnvifEventWatcher(server.ioGroup(), CameraEventSettings.from(config),
+                    clock, events::cameraEvent);
+            closeables.add(cameraEvents);
+            cameraEvents.start(new WatchedCameras(new RecordingModes(jdbc, clock), cameraRegistry,
+                    WatchedCameras.parseModes(config.string("camera-events.modes", "events"))));
         }
     }
 

@@ -18,4 +18,15 @@ public interface CameraEventSink {
      * @param event the event, with its topic, kind, device time, Source and Data items
      */
     void onCameraEvent(String cameraId, OnvifEvent event);
+
+    /** This sink, then {@code next}, which is called even when this one throws. */
+    default CameraEventSink andThen(CameraEventSink next) {
+        return (cameraId, event) -> {
+            try {
+                onCameraEvent(cameraId, event);
+            } finally {
+                next.onCameraEvent(cameraId, event);
+            }
+        };
+    }
 }
