@@ -125,6 +125,18 @@ class OnvifResponsesTest {
     }
 
     @Test
+    void sceneChangeIsActiveTamperAndDeletedIsInactive() {
+        List<OnvifEvent> m = EventResponses.pullMessages(OnvifTestData.bytes("onvif_PullMessages_sceneChange.xml"))
+                .messages();
+        assertEquals(List.of("tns1:VideoSource/GlobalSceneChange/ImagingService TAMPER true",
+                "tns1:RuleEngine/CellMotionDetector/Motion MOTION true",
+                "tns1:RuleEngine/CellMotionDetector/Motion MOTION false"),
+                m.stream().map(e -> e.topic() + " " + e.kind() + " " + e.active()).toList());
+        assertEquals("Deleted", m.get(2).propertyOperation());
+        assertTrue(m.get(2).data().isEmpty());
+    }
+
+    @Test
     void topicPrefixIsNormalisedToTns1() {
         String xml = new String(OnvifTestData.bytes("hikvision_PullMessages.xml"), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("xmlns:tns1=", "xmlns:onvtopic=").replace(">tns1:", ">onvtopic:");
