@@ -159,8 +159,8 @@ public final class OnvifClient {
      * {@code CreatePullPointSubscription} on the event service.
      *
      * @param initialTermination how long the subscription lives unless renewed or pulled from
-     * @throws OnvifException (in the future) {@code PROTOCOL} with field {@code SubscriptionReference/Address}
-     *     when the reference points away from this device, see {@link #subscriptionUrl}
+     * @return a future that fails with {@code PROTOCOL}, field {@code SubscriptionReference/Address}, when the
+     *     reference points away from this device (see {@link #subscriptionUrl})
      */
     public CompletableFuture<PullPointSubscription> createPullPointSubscription(Duration initialTermination) {
         URI url = eventsUrl.orElse(deviceUrl);
@@ -182,7 +182,7 @@ public final class OnvifClient {
      *
      * @throws OnvifException {@code PROTOCOL} with field {@code SubscriptionReference/Address} otherwise
      */
-    public URI subscriptionUrl(PullPointSubscription subscription) {
+    URI subscriptionUrl(PullPointSubscription subscription) {
         URI a = subscription.address();
         boolean sameDevice = sameEndpoint(a, deviceUrl) || eventsAdvertised.filter(e -> sameEndpoint(a, e)).isPresent();
         if (!"http".equalsIgnoreCase(a.getScheme()) || !sameDevice) {
@@ -195,7 +195,9 @@ public final class OnvifClient {
 
     /**
      * {@code PullMessages} on a subscription. The device may hold the request up to
-     * {@code waitTime}; the call's own timeout is extended by that much.
+     * {@code waitTime}; the call's own timeout is extended by that much. Requests to a subscription carry
+     * WS-Addressing Action/To and the reference parameters; the future fails with field
+     * {@code SubscriptionReference/Address} when the address points away from this device.
      */
     public CompletableFuture<PullMessagesResponse> pullMessages(PullPointSubscription subscription,
             Duration waitTime, int messageLimit) {

@@ -11,6 +11,7 @@ import org.skynet.vms.adapters.onvif.OnvifCredentials;
 import org.skynet.vms.core.recording.RecordingMode;
 import org.skynet.vms.core.recording.RecordingModes;
 import org.skynet.vms.core.registry.Camera;
+import org.skynet.vms.core.registry.CameraFilter;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.registry.Credentials;
 
@@ -44,12 +45,14 @@ public final class WatchedCameras implements Supplier<List<WatchTarget>> {
 
     @Override
     public List<WatchTarget> get() {
+        Map<String, RecordingMode> recorded = modes.recorded();
         List<Camera> cameras = new ArrayList<>();
-        for (Map.Entry<String, RecordingMode> e : modes.recorded().entrySet()) {
-            if (watchedModes.contains(e.getValue())) {
-                registry.find(e.getKey()).filter(c -> c.enabled() && c.onvifUrl() != null).ifPresent(cameras::add);
+        // one pass over the enabled cameras in chunks rather than a lookup per watched camera
+        registry.forEach(new CameraFilter(null, null, true, null), c -> {
+            if (c.onvifUrl() != null && watchedModes.contains(recorded.getOrDefault(c.id(), RecordingMode.OFF))) {
+                cameras.add(c);
             }
-        }
+        });
         Map<String, Credentials> logins = registry.credentials(cameras.stream().map(Camera::id).toList());
         List<WatchTarget> out = new ArrayList<>(cameras.size());
         for (Camera c : cameras) {
