@@ -25,6 +25,7 @@ import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimEvent;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
+import org.skynet.vms.core.monitor.Await;
 import org.skynet.vms.recorder.ingest.Backoff;
 
 /** The watcher against a simulated fleet on loopback, delivering to a recording sink. */
@@ -51,7 +52,7 @@ class OnvifEventWatcherIT {
     }
 
     @BeforeEach
-    void startWatcher() throws InterruptedException {
+    void startWatcher() {
         watcher = new OnvifEventWatcher(group, FAST, Clock.systemUTC(),
                 (cameraId, e) -> received.add(cameraId + " " + e.kind() + " " + e.active() + " " + e.topic()));
         watcher.watch(fleet.cameras().stream().map(OnvifEventWatcherIT::target).toList());
@@ -67,7 +68,7 @@ class OnvifEventWatcherIT {
     }
 
     @Test
-    void deliversActiveMotionAndTamperInOrder() throws InterruptedException {
+    void deliversActiveMotionAndTamperInOrder() {
         SimulatedCamera one = fleet.cameras().get(0);
         SimulatedCamera two = fleet.cameras().get(1);
         fire(one, SimEvent.Kind.MOTION, true);
@@ -86,7 +87,7 @@ class OnvifEventWatcherIT {
     }
 
     @Test
-    void renewsBeforeTheCameraDropsTheSubscription() throws InterruptedException {
+    void renewsBeforeTheCameraDropsTheSubscription() {
         SimulatedCamera cam = fleet.cameras().get(2);
         await(() -> watcher.status(cam.id()).orElseThrow().renewals() >= 3, "three renewals of a 2 s subscription");
         fire(cam, SimEvent.Kind.TAMPER, true);
@@ -96,7 +97,7 @@ class OnvifEventWatcherIT {
     }
 
     @Test
-    void resubscribesWithBackoffWhenTheCameraComesBack() throws InterruptedException {
+    void resubscribesWithBackoffWhenTheCameraComesBack() {
         SimulatedCamera cam = fleet.cameras().get(1);
         fleet.setFault(cam.id(), Fault.DOWN);
         awaitState(cam, SubscriptionState.BACKING_OFF);
@@ -109,7 +110,7 @@ class OnvifEventWatcherIT {
     }
 
     @Test
-    void wrongPasswordBacksOffNamingTheRefusal() throws InterruptedException {
+    void wrongPasswordBacksOffNamingTheRefusal() {
         SimulatedCamera cam = fleet.cameras().get(0);
         fleet.setFault(cam.id(), Fault.WRONG_PASSWORD);
         awaitState(cam, SubscriptionState.BACKING_OFF);
@@ -119,7 +120,7 @@ class OnvifEventWatcherIT {
     }
 
     @Test
-    void unwatchedCamerasStopAndOthersCarryOn() throws InterruptedException {
+    void unwatchedCamerasStopAndOthersCarryOn() {
         SimulatedCamera kept = fleet.cameras().get(0);
         watcher.watch(List.of(target(kept)));
         assertEquals(1, watcher.size());
@@ -139,18 +140,12 @@ class OnvifEventWatcherIT {
                 Optional.of(new OnvifCredentials(c.username(), c.password())));
     }
 
-    private void awaitState(SimulatedCamera c, SubscriptionState state) throws InterruptedException {
+    private void awaitState(SimulatedCamera c, SubscriptionState state) {
         await(() -> watcher.status(c.id()).map(s -> s.state() == state).orElse(false),
                 c.id() + " " + state + ", is " + watcher.status(c.id()));
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        assertTrue(Await.until(Duration.ofSeconds(10), condition), "not within 10 s: " + what);
     }
 }
