@@ -20,8 +20,9 @@ final class SimDurations {
     static Duration relative(String text, Instant now, String field) {
         String t = text.strip();
         try {
-            if (t.startsWith("P") || t.startsWith("-P")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            String upper = t.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("P") || upper.startsWith("-P")) {
+                return Duration.parse(upper);
             }
             return Duration.between(now, OffsetDateTime.parse(t).toInstant());
         } catch (DateTimeParseException e) {
