@@ -42,7 +42,7 @@ final class CameraSubscription {
     private volatile long delivered;
     private volatile long renewals;
     private int failures;
-    private PullPointSubscription subscription;
+    private volatile PullPointSubscription subscription;
     private Instant renewAt;
 
     /**
@@ -94,7 +94,14 @@ final class CameraSubscription {
                 return;
             }
             client.getSystemDateAndTime(clock.instant())
-                    .thenCompose(t -> client.getCapabilities())
+                    .thenCompose(t -> client.getCapabilities().handle((c, e) -> {
+                        if (e != null) {
+                            // GetCapabilities is deprecated; without it the event service is the device URL
+                            LOG.debug("{}: GetCapabilities failed, subscribing at the device URL: {}", cameraId,
+                                    cause(e).getMessage());
+                        }
+                        return c;
+                    }))
                     .thenCompose(c -> client.createPullPointSubscription(settings.lifetime()))
                     .whenComplete((s, e) -> {
                         gate.release();

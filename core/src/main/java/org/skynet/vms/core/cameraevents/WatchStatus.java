@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * One watched camera's subscription, as last seen.
  *
+ * @param cameraId the watched camera
  * @param state where it stands
  * @param reason why (e.g. the error that sent it to backoff), never with credentials
  * @param since when it entered the state
