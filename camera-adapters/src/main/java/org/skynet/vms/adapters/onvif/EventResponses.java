@@ -19,6 +19,8 @@ import org.w3c.dom.Element;
  */
 public final class EventResponses {
     private static final int MAX_MESSAGES = 10_000;
+    /** Most topics read from a GetEventPropertiesResponse; real devices list a few dozen. */
+    public static final int MAX_TOPICS = 2_000;
 
     private EventResponses() {
     }
@@ -37,13 +39,30 @@ public final class EventResponses {
         String address = addressOf(ref)
                 .orElseThrow(() -> OnvifException.protocol("SubscriptionReference without Address"));
         URI uri = XsdValues.absoluteUri(address, "subscription address");
-        return new PullPointSubscription(uri, time(r, WSNT, "CurrentTime"), time(r, WSNT, "TerminationTime"));
+        return new PullPointSubscription(uri, ReferenceParameters.of(ref), time(r, WSNT, "CurrentTime"),
+                time(r, WSNT, "TerminationTime"));
+    }
+
+    /**
+     * {@code GetEventPropertiesResponse}: the topics the device can send, with their Source and Data item
+     * names (at most {@link #MAX_TOPICS} are read).
+     */
+    public static EventProperties eventProperties(byte[] xml) {
+        Element r = SoapEnvelope.openResponse(xml, OnvifXml.DEFAULT_MAX_BYTES, EVENTS, "GetEventPropertiesResponse");
+        boolean fixed = OnvifXml.childText(r, WSNT, "FixedTopicSet").map(XsdValues::bool).orElse(false);
+        List<EventProperties.Topic> topics = new ArrayList<>();
+        OnvifXml.child(r, OnvifNamespaces.WSTOP, "TopicSet").ifPresent(set -> {
+            for (Element root : OnvifXml.childElements(set)) {
+                collectTopics(root, rootSegment(root), root.getNamespaceURI(), topics);
+            }
+        });
+        return new EventProperties(fixed, topics);
     }
 
     /** {@code PullMessagesResponse} with its notifications (at most 10,000 are read). */
     public static PullMessagesResponse pullMessages(byte[] xml) {
         Element r = SoapEnvelope.openResponse(xml, OnvifXml.DEFAULT_MAX_BYTES, EVENTS, "PullMessagesResponse");
-        List<NotificationMessage> messages = new ArrayList<>();
+        List<OnvifEvent> messages = new ArrayList<>();
         for (Element n : OnvifXml.children(r, WSNT, "NotificationMessage")) {
             if (messages.size() == MAX_MESSAGES) {
                 break;
@@ -70,13 +89,54 @@ public final class EventResponses {
         SoapEnvelope.openResponse(xml, OnvifXml.DEFAULT_MAX_BYTES, WSNT, "UnsubscribeResponse");
     }
 
-    private static NotificationMessage notification(Element n) {
+    private static void collectTopics(Element node, String path, String rootNamespace,
+            List<EventProperties.Topic> out) {
+        for (Element child : OnvifXml.childElements(node)) {
+            if (out.size() == MAX_TOPICS) {
+                return;
+            }
+            if (OnvifXml.is(child, SCHEMA, "MessageDescription")) {
+                out.add(new EventProperties.Topic(path, OnvifEvent.Kind.of(path),
+                        OnvifXml.attribute(child, "IsProperty").map(XsdValues::bool).orElse(false),
+                        itemNames(child, "Source"), itemNames(child, "Data")));
+            } else {
+                collectTopics(child, path + "/" + segment(child, rootNamespace), rootNamespace, out);
+            }
+        }
+    }
+
+    /** The first topic segment, with the ONVIF topic namespace written as {@code tns1}. */
+    private static String rootSegment(Element root) {
+        if (OnvifNamespaces.TOPICS.equals(root.getNamespaceURI())) {
+            return "tns1:" + root.getLocalName();
+        }
+        return root.getPrefix() == null ? root.getLocalName() : root.getPrefix() + ":" + root.getLocalName();
+    }
+
+    /** A lower segment: its local name, prefixed when a vendor namespace sits inside an ONVIF topic. */
+    private static String segment(Element e, String rootNamespace) {
+        String ns = e.getNamespaceURI();
+        boolean vendor = ns != null && !ns.equals(rootNamespace) && e.getPrefix() != null;
+        return vendor ? e.getPrefix() + ":" + e.getLocalName() : e.getLocalName();
+    }
+
+    private static List<String> itemNames(Element description, String part) {
+        List<String> names = new ArrayList<>();
+        OnvifXml.child(description, SCHEMA, part).ifPresent(p -> {
+            for (Element item : OnvifXml.childElements(p)) {
+                OnvifXml.attribute(item, "Name").ifPresent(names::add);
+            }
+        });
+        return names;
+    }
+
+    private static OnvifEvent notification(Element n) {
         String topic = OnvifXml.child(n, WSNT, "Topic").map(EventResponses::topic)
                 .orElseThrow(() -> OnvifException.protocol("NotificationMessage without Topic"));
         Element message = OnvifXml.child(n, WSNT, "Message")
                 .flatMap(m -> OnvifXml.child(m, SCHEMA, "Message"))
                 .orElseThrow(() -> OnvifException.protocol("NotificationMessage " + topic + " without tt:Message"));
-        return new NotificationMessage(topic,
+        return OnvifEvent.of(topic,
                 OnvifXml.attribute(message, "UtcTime").flatMap(XsdValues::dateTime),
                 OnvifXml.attribute(message, "PropertyOperation").orElse(""),
                 simpleItems(message, "Source"), simpleItems(message, "Data"));

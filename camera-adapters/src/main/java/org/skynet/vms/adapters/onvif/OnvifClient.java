@@ -53,6 +53,8 @@ public final class OnvifClient {
     private volatile Optional<URI> mediaUrl = Optional.empty();
     private volatile Optional<URI> media2Url = Optional.empty();
     private volatile Optional<URI> eventsUrl = Optional.empty();
+    /** The events XAddr as the device itself wrote it (its LAN view of itself, before the NAT rewrite). */
+    private volatile Optional<URI> eventsAdvertised = Optional.empty();
     private final AtomicReference<HttpDigestAuth> digest = new AtomicReference<>();
     private final AtomicInteger digestNonceCount = new AtomicInteger();
 
@@ -111,7 +113,7 @@ public final class OnvifClient {
         return device("GetCapabilities", OnvifRequests.getCapabilities(), DeviceResponses::capabilities)
                 .thenApply(caps -> {
                     caps.media().map(this::onDevice).ifPresent(u -> mediaUrl = Optional.of(u));
-                    caps.events().map(this::onDevice).ifPresent(u -> eventsUrl = Optional.of(u));
+                    caps.events().ifPresent(this::eventsService);
                     return caps;
                 });
     }
@@ -122,7 +124,8 @@ public final class OnvifClient {
                 .thenApply(services -> {
                     find(services, OnvifNamespaces.MEDIA).ifPresent(u -> mediaUrl = Optional.of(u));
                     find(services, OnvifNamespaces.MEDIA2).ifPresent(u -> media2Url = Optional.of(u));
-                    find(services, OnvifNamespaces.EVENTS).ifPresent(u -> eventsUrl = Optional.of(u));
+                    ServiceInfo.find(services, OnvifNamespaces.EVENTS).map(ServiceInfo::xaddr)
+                            .ifPresent(this::eventsService);
                     return services;
                 });
     }
@@ -146,17 +149,55 @@ public final class OnvifClient {
                 MediaResponses::mediaUri);
     }
 
-    /** {@code CreatePullPointSubscription} on the event service. */
+    /** {@code GetEventProperties} on the event service: the topics the device announces. */
+    public CompletableFuture<EventProperties> getEventProperties() {
+        return call(new Call(eventsUrl.orElse(deviceUrl), OnvifNamespaces.EVENTS, "GetEventProperties",
+                OnvifRequests.getEventProperties(), true, Optional.empty()), EventResponses::eventProperties);
+    }
+
+    /**
+     * {@code CreatePullPointSubscription} on the event service.
+     *
+     * @param initialTermination how long the subscription lives unless renewed or pulled from
+     * @return a future that fails with {@code PROTOCOL}, field {@code SubscriptionReference/Address}, when the
+     *     reference points away from this device (see {@link #subscriptionUrl})
+     */
     public CompletableFuture<PullPointSubscription> createPullPointSubscription(Duration initialTermination) {
         URI url = eventsUrl.orElse(deviceUrl);
         return call(new Call(url, OnvifNamespaces.EVENTS, "CreatePullPointSubscription",
                 OnvifRequests.createPullPointSubscription(initialTermination), true, Optional.empty()),
-                EventResponses::pullPointSubscription);
+                xml -> {
+                    PullPointSubscription s = EventResponses.pullPointSubscription(xml);
+                    subscriptionUrl(s);
+                    return s;
+                });
+    }
+
+    /**
+     * Where requests for a subscription go. The reference address is the camera's word: it is followed
+     * only when it names this device, i.e. the host and port of the device URL, or those the device gave
+     * for its own event service (its LAN address behind NAT); the request then goes to the device URL's
+     * host and port with the reference's path and query. Anything else would let a camera point us at
+     * another machine.
+     *
+     * @throws OnvifException {@code PROTOCOL} with field {@code SubscriptionReference/Address} otherwise
+     */
+    URI subscriptionUrl(PullPointSubscription subscription) {
+        URI a = subscription.address();
+        boolean sameDevice = sameEndpoint(a, deviceUrl) || eventsAdvertised.filter(e -> sameEndpoint(a, e)).isPresent();
+        if (!"http".equalsIgnoreCase(a.getScheme()) || !sameDevice) {
+            throw new OnvifException(ErrorKind.PROTOCOL, "subscription reference " + SoapHttpTransport.redact(a)
+                    + " does not point to the device at " + SoapHttpTransport.redact(deviceUrl),
+                    "SubscriptionReference/Address", null);
+        }
+        return onDevice(a);
     }
 
     /**
      * {@code PullMessages} on a subscription. The device may hold the request up to
-     * {@code waitTime}; the call's own timeout is extended by that much.
+     * {@code waitTime}; the call's own timeout is extended by that much. Requests to a subscription carry
+     * WS-Addressing Action/To and the reference parameters; the future fails with field
+     * {@code SubscriptionReference/Address} when the address points away from this device.
      */
     public CompletableFuture<PullMessagesResponse> pullMessages(PullPointSubscription subscription,
             Duration waitTime, int messageLimit) {
@@ -181,9 +222,14 @@ public final class OnvifClient {
 
     private <T> CompletableFuture<T> subscriptionCall(PullPointSubscription subscription, String operation,
             String action, String body, Duration extraWait, Function<byte[], T> parser) {
-        URI url = onDevice(subscription.address());
-        Call c = new Call(url, OnvifNamespaces.EVENTS, operation, body, true,
-                Optional.of(new Addressing(action, subscription.address().toString())));
+        URI url;
+        try {
+            url = subscriptionUrl(subscription);
+        } catch (OnvifException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Call c = new Call(url, OnvifNamespaces.EVENTS, operation, body, true, Optional.of(new Addressing(action,
+                subscription.address().toString(), subscription.referenceParameters())));
         return call(c, parser, timeout.plus(extraWait));
     }
 
@@ -246,7 +292,7 @@ public final class OnvifClient {
         } catch (OnvifFault fault) {
             throw fault.withContext(context);
         } catch (OnvifException e) {
-            throw new OnvifException(e.kind(), context + ": " + e.getMessage(), e);
+            throw new OnvifException(e.kind(), context + ": " + e.getMessage(), e.field(), e);
         }
     }
 
@@ -262,6 +308,19 @@ public final class OnvifClient {
 
     private Optional<URI> find(List<ServiceInfo> services, String namespace) {
         return ServiceInfo.find(services, namespace).map(s -> onDevice(s.xaddr()));
+    }
+
+    private void eventsService(URI xaddr) {
+        eventsAdvertised = Optional.of(xaddr);
+        eventsUrl = Optional.of(onDevice(xaddr));
+    }
+
+    private static boolean sameEndpoint(URI a, URI b) {
+        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     /** The XAddr's path and query on the device URL's scheme, host and port (NAT quirk). */

@@ -19,6 +19,14 @@ public class OnvifException extends VmsException {
         super(kind, message, cause);
     }
 
+    /**
+     * @param field the element or input the error is about (e.g. {@code SubscriptionReference/Address}),
+     *     or {@code null}
+     */
+    public OnvifException(ErrorKind kind, String message, String field, Throwable cause) {
+        super(kind, message, field, cause);
+    }
+
     /** A {@link ErrorKind#PROTOCOL} error: the peer's bytes are not what the protocol says. */
     public static OnvifException protocol(String message) {
         return new OnvifException(ErrorKind.PROTOCOL, message);

@@ -31,6 +31,8 @@ public final class OnvifNamespaces {
     public static final String WSD = "http://schemas.xmlsoap.org/ws/2005/04/discovery";
     /** WS-BaseNotification ({@code wsnt:NotificationMessage}, Renew, Unsubscribe). */
     public static final String WSNT = "http://docs.oasis-open.org/wsn/b-2";
+    /** WS-Topics ({@code wstop:TopicSet} in GetEventPropertiesResponse). */
+    public static final String WSTOP = "http://docs.oasis-open.org/wsn/t-1";
     /** ONVIF common schema ({@code tt:}). */
     public static final String SCHEMA = "http://www.onvif.org/ver10/schema";
     /** ONVIF device management service ({@code tds:}). */

@@ -67,6 +67,11 @@ public final class OnvifRequests {
                 + initialTermination + "</InitialTerminationTime></CreatePullPointSubscription>";
     }
 
+    /** {@code tev:GetEventProperties}. */
+    public static String getEventProperties() {
+        return empty("GetEventProperties", OnvifNamespaces.EVENTS);
+    }
+
     /** {@code tev:PullMessages}: wait up to {@code timeout} on the device for at most {@code messageLimit}. */
     public static String pullMessages(Duration timeout, int messageLimit) {
         return "<PullMessages xmlns=\"" + OnvifNamespaces.EVENTS + "\"><Timeout>" + timeout

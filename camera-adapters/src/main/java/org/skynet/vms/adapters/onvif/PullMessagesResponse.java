@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param currentTime the device's time when it answered, if given
  * @param terminationTime when the subscription ends unless renewed, if given
- * @param messages the notifications, possibly none
+ * @param messages the notifications in the order the device sent them, possibly none
  */
 public record PullMessagesResponse(Optional<Instant> currentTime, Optional<Instant> terminationTime,
-        List<NotificationMessage> messages) {
+        List<OnvifEvent> messages) {
 }

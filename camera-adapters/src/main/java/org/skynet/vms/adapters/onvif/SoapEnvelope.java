@@ -34,7 +34,8 @@ public final class SoapEnvelope {
         if (security.isPresent() || addressing.isPresent()) {
             sb.append("<s:Header>");
             addressing.ifPresent(a -> sb.append("<a:Action s:mustUnderstand=\"1\">").append(escape(a.action()))
-                    .append("</a:Action><a:To s:mustUnderstand=\"1\">").append(escape(a.to())).append("</a:To>"));
+                    .append("</a:Action><a:To s:mustUnderstand=\"1\">").append(escape(a.to())).append("</a:To>")
+                    .append(String.join("", a.referenceParameters())));
             security.ifPresent(t -> sb.append(t.toXml()));
             sb.append("</s:Header>");
         }
@@ -101,7 +102,18 @@ public final class SoapEnvelope {
         return sb.toString();
     }
 
-    /** WS-Addressing header values: the action URI and the endpoint address the message goes to. */
-    public record Addressing(String action, String to) {
+    /**
+     * WS-Addressing header values: the action URI, the endpoint address the message goes to, and the
+     * endpoint's reference parameters as ready header blocks (see {@link PullPointSubscription}).
+     */
+    public record Addressing(String action, String to, List<String> referenceParameters) {
+        public Addressing {
+            referenceParameters = List.copyOf(referenceParameters);
+        }
+
+        /** Addressing for an endpoint without reference parameters. */
+        public Addressing(String action, String to) {
+            this(action, to, List.of());
+        }
     }
 }

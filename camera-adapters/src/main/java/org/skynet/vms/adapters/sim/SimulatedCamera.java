@@ -16,7 +16,7 @@ import org.skynet.vms.adapters.media.Codec;
  * handlers read this object on every request, so a fault switched here applies to the next request
  * and the next replayed frame.
  *
- * <p>Thread-safe: the fault and event counter are volatile, everything else is final or written
+ * <p>Thread-safe: the fault is volatile, the event log synchronized, everything else is final or written
  * by the fleet while binding.
  */
 public final class SimulatedCamera {
@@ -34,7 +34,8 @@ public final class SimulatedCamera {
     private volatile int rtspPort;
     private volatile int onvifPort;
     private volatile Fault fault = Fault.NONE;
-    private volatile long motionEvents;
+    /** Created on the first subscription or event, so an idle camera costs nothing. */
+    private SimEventLog events;
     private volatile Channel rtspListener;
     private volatile Channel onvifListener;
     /** Accepted connections still open; created on the first one, so an idle camera costs nothing. */
@@ -171,14 +172,17 @@ public final class SimulatedCamera {
         return servedProfile(requested) == StreamProfile.MAIN ? mainCodec : Codec.H264;
     }
 
-    /** Number of motion events raised so far; ONVIF pull-point subscriptions deliver the ones they have not seen. */
-    public long motionEvents() {
-        return motionEvents;
+    /** The camera's events, read by its ONVIF pull-point subscriptions. */
+    public synchronized SimEventLog events() {
+        if (events == null) {
+            events = new SimEventLog();
+        }
+        return events;
     }
 
-    /** Raises one motion event, delivered to every open ONVIF pull-point subscription of this camera. */
-    public synchronized void triggerMotion() {
-        motionEvents++;
+    /** Fires an event, delivered to every open ONVIF pull-point subscription of this camera. */
+    public void fire(SimEvent event) {
+        events().fire(event);
     }
 
     @Override

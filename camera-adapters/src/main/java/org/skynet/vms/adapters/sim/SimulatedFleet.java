@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe. {@link #setFault} and {@link #triggerMotion} may be called from any thread while
+ * <p>Thread-safe. {@link #setFault} and {@link #fireEvent} may be called from any thread while
  * the fleet runs (not from one of its event loops: {@link #setFault} blocks); {@link #setFault} into
  * or out of {@link FaultKind#DOWN} unbinds or rebinds the camera's listeners (same ports) and
  * returns once that is done. Fault changes are serialised.
@@ -169,9 +169,20 @@ public final class SimulatedFleet implements AutoCloseable {
         setFault(List.of(cameraId), fault);
     }
 
-    /** Raises a motion event on each camera, delivered to its ONVIF pull-point subscribers. */
+    /**
+     * Fires an event on each camera, delivered to its ONVIF pull-point subscribers (a waiting PullMessages
+     * is answered at once).
+     *
+     * @throws VmsException NOT_FOUND for an unknown camera id (then no camera gets the event)
+     */
+    public void fireEvent(Collection<String> cameraIds, SimEvent.Kind kind, boolean active) {
+        SimEvent event = new SimEvent(kind, active, config.clock().instant());
+        cameraIds.stream().map(this::camera).toList().forEach(c -> c.fire(event));
+    }
+
+    /** Starts motion on each camera: {@code fireEvent(cameraIds, MOTION, true)}. */
     public void triggerMotion(Collection<String> cameraIds) {
-        cameraIds.stream().map(this::camera).toList().forEach(SimulatedCamera::triggerMotion);
+        fireEvent(cameraIds, SimEvent.Kind.MOTION, true);
     }
 
     /** Unbinds every listener, closes every connection and stops the event loops; waits up to 10 s. */

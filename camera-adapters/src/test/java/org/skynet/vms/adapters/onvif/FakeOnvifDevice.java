@@ -44,6 +44,7 @@ final class FakeOnvifDevice implements AutoCloseable {
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<String> wsaTo = new CopyOnWriteArrayList<>();
+    private final List<String> referenceParameters = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private final Clock clock;
     private final Duration drift;
@@ -96,6 +97,11 @@ final class FakeOnvifDevice implements AutoCloseable {
         return wsaTo;
     }
 
+    /** Header blocks marked {@code wsa:IsReferenceParameter="true"}, as {@code localName=text}. */
+    List<String> referenceParameters() {
+        return referenceParameters;
+    }
+
     /** The device's own time: our clock plus its drift. */
     Instant deviceTime() {
         return clock.instant().plus(drift);
@@ -109,6 +115,9 @@ final class FakeOnvifDevice implements AutoCloseable {
             received.add(ex.getRequestURI().getPath() + " " + key);
             Element envelope = body.getOwnerDocument().getDocumentElement();
             OnvifXml.descendant(envelope, OnvifNamespaces.WSA, "To").map(OnvifXml::text).ifPresent(wsaTo::add);
+            OnvifXml.child(envelope, OnvifNamespaces.SOAP12, "Header").ifPresent(h -> OnvifXml.childElements(h).stream()
+                    .filter(e -> "true".equals(e.getAttributeNS(OnvifNamespaces.WSA, "IsReferenceParameter")))
+                    .forEach(e -> referenceParameters.add(e.getLocalName() + "=" + OnvifXml.text(e))));
             if (auth == Auth.HTTP_DIGEST && !digestOk(ex)) {
                 ex.getResponseHeaders().set("WWW-Authenticate",
                         "Digest realm=\"" + REALM + "\", qop=\"auth\", nonce=\"" + NONCE + "\", algorithm=MD5");

@@ -173,6 +173,7 @@ class OnvifClientIT {
     void pullPointSubscriptionLifecycle() throws Exception {
         OnvifClient client = client();
         device.requireAuth(FakeOnvifDevice.Auth.WS_SECURITY);
+        device.reply(OnvifNamespaces.DEVICE, "GetServices", OnvifTestData.bytes("axis_GetServices.xml"));
         device.reply(OnvifNamespaces.EVENTS, "CreatePullPointSubscription",
                 OnvifTestData.bytes("axis_CreatePullPointSubscription.xml"));
         device.reply(OnvifNamespaces.EVENTS, "PullMessages", OnvifTestData.bytes("hikvision_PullMessages.xml"));
@@ -182,13 +183,57 @@ class OnvifClientIT {
                 + "'/></s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8));
 
         await(client.getSystemDateAndTime(NOW));
+        // the camera names itself 192.0.2.30 (its LAN address) in GetServices and in the reference: followed on our URL
+        await(client.getServices());
         PullPointSubscription sub = await(client.createPullPointSubscription(Duration.ofMinutes(10)));
         PullMessagesResponse pulled = await(client.pullMessages(sub, Duration.ofSeconds(1), 10));
-        assertTrue(pulled.messages().get(0).isMotion());
+        assertEquals(OnvifEvent.Kind.MOTION, pulled.messages().get(0).kind());
         assertEquals(Instant.parse("2026-11-26T07:30:00Z"), await(client.renew(sub, Duration.ofMinutes(10))));
         await(client.unsubscribe(sub));
         assertTrue(device.received().contains("/onvif/services/pullpoint/3 " + OnvifNamespaces.EVENTS + "#PullMessages"));
         assertTrue(device.wsaTo().contains("http://192.0.2.30/onvif/services/pullpoint/3"), device.wsaTo().toString());
+        assertEquals(List.of("SubscriptionId=3", "SubscriptionId=3", "SubscriptionId=3"), device.referenceParameters(),
+                "Axis SubscriptionId echoed on PullMessages, Renew and Unsubscribe");
+    }
+
+    @Test
+    void subscriptionReferenceToAnotherHostIsRefusedNamingTheField() throws Exception {
+        OnvifClient client = client();
+        device.reply(OnvifNamespaces.EVENTS, "CreatePullPointSubscription",
+                OnvifTestData.bytes("axis_CreatePullPointSubscription.xml"));
+        OnvifException e = failure(client.createPullPointSubscription(Duration.ofMinutes(1)));
+        assertEquals(ErrorKind.PROTOCOL, e.kind());
+        assertEquals("SubscriptionReference/Address", e.field());
+        assertTrue(e.getMessage().contains("192.0.2.30"), e.getMessage());
+        PullPointSubscription forged = new PullPointSubscription(URI.create("http://127.0.0.2:80/x"), List.of(),
+                Optional.empty(), Optional.empty());
+        assertEquals("SubscriptionReference/Address", failure(client.pullMessages(forged, Duration.ZERO, 1)).field());
+        assertFalse(device.received().stream().anyMatch(r -> r.contains("PullMessages")));
+    }
+
+    @Test
+    void pullMessagesFailuresStayWithinTheirBound() throws Exception {
+        OnvifClient client = client(Duration.ofMillis(300), 1 << 20);
+        device.reply(OnvifNamespaces.DEVICE, "GetServices", OnvifTestData.bytes("axis_GetServices.xml"));
+        device.reply(OnvifNamespaces.EVENTS, "CreatePullPointSubscription",
+                OnvifTestData.bytes("axis_CreatePullPointSubscription.xml"));
+        await(client.getServices());
+        PullPointSubscription sub = await(client.createPullPointSubscription(Duration.ofMinutes(1)));
+
+        device.reply(OnvifNamespaces.EVENTS, "PullMessages", "<<not xml at all".getBytes(StandardCharsets.UTF_8));
+        OnvifException garbage = failure(client.pullMessages(sub, Duration.ZERO, 10));
+        assertEquals(ErrorKind.PROTOCOL, garbage.kind(), garbage.getMessage());
+        assertTrue(garbage.getMessage().startsWith("PullMessages at http://127.0.0.1:"), garbage.getMessage());
+
+        device.replyHuge(OnvifNamespaces.EVENTS, "PullMessages", 2 * 1024 * 1024, true);
+        assertEquals(ErrorKind.LIMIT_EXCEEDED, failure(client.pullMessages(sub, Duration.ZERO, 10)).kind());
+
+        device.neverAnswer(OnvifNamespaces.EVENTS, "PullMessages");
+        long start = System.nanoTime();
+        OnvifException silent = failure(client.pullMessages(sub, Duration.ofMillis(500), 10));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(ErrorKind.TIMEOUT, silent.kind());
+        assertTrue(millis >= 700 && millis < 2000, "300 ms timeout + 500 ms wait, took " + millis + " ms");
     }
 
     @Test

@@ -18,11 +18,13 @@ class OnvifParserPropertiesTest {
     private static final List<String> GOLDEN = List.of("hikvision_GetProfiles.xml", "hanwha_GetProfiles_media2.xml",
             "dahua_GetStreamUri.xml", "axis_GetDeviceInformation.xml", "axis_GetServices.xml",
             "uniview_GetCapabilities.xml", "uniview_GetSystemDateAndTime.xml", "hikvision_PullMessages.xml",
-            "axis_CreatePullPointSubscription.xml", "axis_ProbeMatches.xml", "hikvision_NotAuthorized.xml");
+            "axis_CreatePullPointSubscription.xml", "axis_ProbeMatches.xml", "hikvision_NotAuthorized.xml",
+            "onvif_PullMessages_sceneChange.xml", "axis_Renew.xml");
     private static final List<Consumer<byte[]>> PARSERS = List.of(DeviceResponses::deviceInformation,
             DeviceResponses::capabilities, DeviceResponses::services, DeviceResponses::systemDateAndTime,
             MediaResponses::profiles, MediaResponses::mediaUri, EventResponses::pullMessages,
-            EventResponses::pullPointSubscription, WsDiscoveryMessages::probeMatches);
+            EventResponses::pullPointSubscription, EventResponses::eventProperties, EventResponses::renew,
+            WsDiscoveryMessages::probeMatches);
 
     @Property(tries = 200)
     void mutatedGoldenFilesFailOnlyWithOnvifException(@ForAll("mutated") byte[] xml) {

@@ -101,25 +101,39 @@ class OnvifResponsesTest {
         PullMessagesResponse r = EventResponses.pullMessages(OnvifTestData.bytes("hikvision_PullMessages.xml"));
         assertEquals(Instant.parse("2026-11-26T07:20:02Z"), r.terminationTime().orElseThrow());
         assertEquals(2, r.messages().size());
-        NotificationMessage motion = r.messages().get(0);
+        OnvifEvent motion = r.messages().get(0);
         assertEquals("tns1:VideoSource/MotionAlarm", motion.topic());
-        assertTrue(motion.isMotion());
+        assertEquals(OnvifEvent.Kind.MOTION, motion.kind());
+        assertTrue(motion.active());
         assertEquals(Instant.parse("2026-11-26T07:10:01Z"), motion.utcTime().orElseThrow());
         assertEquals("Changed", motion.propertyOperation());
         assertEquals(Map.of("Source", "VideoSource_1"), motion.source());
         assertEquals(Map.of("State", "true"), motion.data());
-        NotificationMessage tamper = r.messages().get(1);
-        assertTrue(tamper.isTamper());
+        OnvifEvent tamper = r.messages().get(1);
+        assertEquals(OnvifEvent.Kind.TAMPER, tamper.kind());
         assertEquals(List.of("VideoSourceConfigurationToken", "VideoAnalyticsConfigurationToken", "Rule"),
                 List.copyOf(tamper.source().keySet()));
     }
 
     @Test
     void axisMotionWithFractionalSeconds() {
-        NotificationMessage m = EventResponses.pullMessages(OnvifTestData.bytes("axis_PullMessages_motion.xml"))
+        OnvifEvent m = EventResponses.pullMessages(OnvifTestData.bytes("axis_PullMessages_motion.xml"))
                 .messages().get(0);
         assertEquals(Instant.parse("2026-11-26T07:10:59.123456Z"), m.utcTime().orElseThrow());
         assertEquals("1", m.data().get("State"));
+        assertTrue(m.active(), "xs:boolean 1");
+    }
+
+    @Test
+    void sceneChangeIsActiveTamperAndDeletedIsInactive() {
+        List<OnvifEvent> m = EventResponses.pullMessages(OnvifTestData.bytes("onvif_PullMessages_sceneChange.xml"))
+                .messages();
+        assertEquals(List.of("tns1:VideoSource/GlobalSceneChange/ImagingService TAMPER true",
+                "tns1:RuleEngine/CellMotionDetector/Motion MOTION true",
+                "tns1:RuleEngine/CellMotionDetector/Motion MOTION false"),
+                m.stream().map(e -> e.topic() + " " + e.kind() + " " + e.active()).toList());
+        assertEquals("Deleted", m.get(2).propertyOperation());
+        assertTrue(m.get(2).data().isEmpty());
     }
 
     @Test
@@ -135,6 +149,10 @@ class OnvifResponsesTest {
         PullPointSubscription s = EventResponses.pullPointSubscription(
                 OnvifTestData.bytes("axis_CreatePullPointSubscription.xml"));
         assertEquals(URI.create("http://192.0.2.30/onvif/services/pullpoint/3"), s.address());
+        assertEquals(1, s.referenceParameters().size());
+        String header = s.referenceParameters().get(0);
+        assertTrue(header.contains("SubscriptionId") && header.contains("http://www.axis.com/2009/event")
+                && header.contains("IsReferenceParameter=\"true\""), header);
         assertEquals(Instant.parse("2026-11-26T07:20:00Z"), s.terminationTime().orElseThrow());
         assertEquals(Instant.parse("2026-11-26T07:30:00Z"), EventResponses.renew(OnvifTestData.bytes("axis_Renew.xml")));
     }

@@ -24,6 +24,7 @@ import org.skynet.vms.adapters.media.AccessUnit;
 import org.skynet.vms.adapters.onvif.DeviceInformation;
 import org.skynet.vms.adapters.onvif.OnvifClient;
 import org.skynet.vms.adapters.onvif.OnvifCredentials;
+import org.skynet.vms.adapters.onvif.OnvifEvent;
 import org.skynet.vms.adapters.onvif.Profile;
 import org.skynet.vms.adapters.onvif.PullMessagesResponse;
 import org.skynet.vms.adapters.onvif.PullPointSubscription;
@@ -72,7 +73,7 @@ class ProjectClientsIT {
             fleet.triggerMotion(List.of(cam.id()));
             PullMessagesResponse pulled = onvif.pullMessages(sub, Duration.ofSeconds(1), 10).get(5, TimeUnit.SECONDS);
             assertEquals(1, pulled.messages().size());
-            assertTrue(pulled.messages().get(0).isMotion());
+            assertEquals(OnvifEvent.Kind.MOTION, pulled.messages().get(0).kind());
             onvif.renew(sub, Duration.ofMinutes(1)).get(5, TimeUnit.SECONDS);
             onvif.unsubscribe(sub).get(5, TimeUnit.SECONDS);
         } finally {

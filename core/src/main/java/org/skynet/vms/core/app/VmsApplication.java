@@ -30,6 +30,10 @@ import org.skynet.vms.core.api.UserApi;
 import org.skynet.vms.core.audit.AuditExport;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.audit.AuditSearch;
+import org.skynet.vms.core.cameraevents.CameraEventSettings;
+import org.skynet.vms.core.cameraevents.CameraEventSink;
+import org.skynet.vms.core.cameraevents.OnvifEventWatcher;
+import org.skynet.vms.core.cameraevents.WatchedCameras;
 import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.coverage.PlaceGeoJson;
 import org.skynet.vms.core.db.Database;
@@ -217,6 +221,14 @@ public final class VmsApplication implements AutoCloseable {
         closeables.add(monitorService);
         if (config.bool("monitor.enabled", true)) {
             monitorService.start(server.ioGroup());
+        }
+        if (config.bool("camera-events.enabled", true)) {
+            OnvifEventWatcher cameraEvents = new OnvifEventWatcher(server.ioGroup(), CameraEventSettings.from(config),
+                    clock, ((CameraEventSink) events::cameraEvent)
+                            .andThen((cameraId, event) -> clipService.cameraEvent(cameraId, event, clock.instant())));
+            closeables.add(cameraEvents);
+            cameraEvents.start(new WatchedCameras(new RecordingModes(jdbc, clock), cameraRegistry,
+                    WatchedCameras.parseModes(config.string("camera-events.modes", "events"))));
         }
     }
 

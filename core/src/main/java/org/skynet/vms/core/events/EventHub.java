@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.skynet.vms.adapters.onvif.OnvifEvent;
 import org.skynet.vms.core.alarms.AlarmEvent;
 import org.skynet.vms.core.monitor.StateChange;
 import org.skynet.vms.core.server.Json;
@@ -16,7 +17,9 @@ import org.skynet.vms.core.server.Json;
  *
  * <p>Messages: {@code {"type":"state","cameraId","from","to","reason","at","latencyMillis"}},
  * {@code {"type":"alarm"|"alarm.acknowledged"|"alarm.cleared", ...the alarm's fields}}, and
- * {@code {"type":"resync","dropped":n}} when a slow connection lost messages.
+ * {@code {"type":"cameraEvent","cameraId","kind","topic","active","at","source","data"}} for ONVIF motion and
+ * tamper events pulled from a camera, and {@code {"type":"resync","dropped":n}} when a slow connection lost
+ * messages.
  */
 public final class EventHub {
     private final Set<EventSession> sessions = ConcurrentHashMap.newKeySet();
@@ -46,6 +49,23 @@ public final class EventHub {
         node.put("type", e.type());
         node.setAll((ObjectNode) Json.MAPPER.valueToTree(e.alarm()));
         broadcast(node.toString());
+    }
+
+    /**
+     * An ONVIF camera event (a {@link org.skynet.vms.core.cameraevents.CameraEventSink}); {@code at} is the
+     * camera's own time of the event, null when it gave none.
+     */
+    public void cameraEvent(String cameraId, OnvifEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "cameraEvent");
+        m.put("cameraId", cameraId);
+        m.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("topic", e.topic());
+        m.put("active", e.active());
+        m.put("at", e.utcTime().orElse(null));
+        m.put("source", e.source());
+        m.put("data", e.data());
+        broadcast(new String(Json.write(m), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Sends an already encoded message to every connection. */

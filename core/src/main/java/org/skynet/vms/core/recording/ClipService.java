@@ -1,7 +1,9 @@
 package org.skynet.vms.core.recording;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import org.skynet.vms.adapters.onvif.OnvifEvent;
 import org.skynet.vms.core.alarms.AlarmEvent;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.errors.VmsException;
@@ -75,6 +77,17 @@ public final class ClipService {
         }
         recording.clips(cameraId).ifPresent(clips -> fire(cameraId, clips, new ClipTrigger(ALARM_TRIGGER,
                 event.alarm().kind() + ": " + truncate(event.alarm().message()), event.alarm().raisedAt())));
+    }
+
+    /**
+     * An active ONVIF motion or tamper event delivered by the camera events watcher: a clip of trigger type
+     * {@code onvif-motion} or {@code onvif-tamper}, timed by when we received it (camera clocks drift). A camera
+     * that is not being recorded is skipped, as for alarms.
+     */
+    public void cameraEvent(String cameraId, OnvifEvent event, Instant receivedAt) {
+        String type = "onvif-" + event.kind().name().toLowerCase(Locale.ROOT);
+        recording.clips(cameraId).ifPresent(clips -> fire(cameraId, clips,
+                new ClipTrigger(type, truncate(event.topic()), receivedAt)));
     }
 
     private static ClipAssembler.Triggered fire(String cameraId, ClipAssembler clips, ClipTrigger trigger) {

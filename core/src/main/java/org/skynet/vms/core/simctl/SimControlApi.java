@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.skynet.vms.adapters.sim.Fault;
+import org.skynet.vms.adapters.sim.SimEvent;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.server.Access;
@@ -15,13 +16,15 @@ import org.skynet.vms.errors.VmsException;
 
 /**
  * The control endpoint of a simulated fleet ({@code vms sim --control-port P}), for tests, demos and
- * benchmarks: list the cameras and switch faults at run time. It listens on loopback only and has no
+ * benchmarks: list the cameras, switch faults and fire ONVIF events at run time. It listens on loopback only and has no
  * authentication: it controls simulated cameras, nothing real.
  *
  * <pre>
  * GET  /api/sim/cameras                          → {"items":[{"id","rtspUrl","onvifUrl","username","password","fault"}]}
  * POST /api/sim/faults {"cameras":["sim-000001"],"fault":"down"}   (fault: none, down, refusing,
  *      wrong_password, stall, sd_only, slow:MS, clock_drift:S; "cameras":"all" for every camera)
+ * POST /api/sim/cameras/{id}/events {"kind":"motion","active":true}   (kind: motion or tamper; active
+ *      defaults to true) → {"cameraId","kind","active"}; delivered to the camera's ONVIF pull points
  * </pre>
  */
 public final class SimControlApi {
@@ -39,6 +42,18 @@ public final class SimControlApi {
             List<String> ids = ids(body.get("cameras"));
             fleet.setFault(ids, fault);
             return ApiResponse.ok(Map.of("cameras", ids.size(), "fault", text(body, "fault")));
+        });
+        router.post("/api/sim/cameras/{id}/events", Access.PUBLIC, req -> {
+            JsonNode body = req.jsonBody();
+            SimEvent.Kind kind = SimEvent.Kind.parse(text(body, "kind"));
+            JsonNode active = body.get("active");
+            if (active != null && !active.isBoolean()) {
+                throw VmsException.invalid("active", "active must be true or false");
+            }
+            String id = req.pathParam("id");
+            boolean on = active == null || active.booleanValue();
+            fleet.fireEvent(List.of(id), kind, on);
+            return ApiResponse.ok(Map.of("cameraId", id, "kind", kind.wireName(), "active", on));
         });
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.skynet.vms.adapters.sim.SimConfig;
+import org.skynet.vms.adapters.sim.SimEvent;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.alarms.Alarm;
@@ -68,9 +69,10 @@ class ClipApiIT {
         app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
                 "monitor.enabled", "false", "recorder.fsync", "false",
                 "recorder.clips.pre-roll-seconds", String.valueOf(PRE_ROLL_SECONDS),
-                "recorder.clips.post-roll-seconds", String.valueOf(POST_ROLL_SECONDS), "recorder.clips.on-alarm", "true")),
+                "recorder.clips.post-roll-seconds", String.valueOf(POST_ROLL_SECONDS), "recorder.clips.on-alarm", "true",
+                "camera-events.refresh-millis", "500")),
                 VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(2).eventLoopThreads(1).build());
+        fleet = SimulatedFleet.start(SimConfig.builder(3).eventLoopThreads(1).build());
         technician = api.login("technician");
         operator = api.login("operator");
         supervisor = api.login("supervisor");
@@ -90,7 +92,7 @@ class ClipApiIT {
     void eventsModeRecordsOnlyClipsAroundTriggersAndLockedClipsSurviveRetention() throws Exception {
         MediaProbe.requireTool("ffprobe");
         SimulatedCamera cam = fleet.cameras().get(0);
-        createCamera("clip-cam", cam.rtspMainUrl(), cam.username(), cam.password());
+        createCamera("clip-cam", cam.rtspMainUrl(), cam.username(), cam.password(), null);
         assertEquals(200, api.send("PUT", "/api/cameras/clip-cam/recording", technician, "{\"mode\":\"events\"}")
                 .statusCode());
         awaitJson("/api/cameras/clip-cam/recording", b -> b.path("ingest").path("frames").asLong()
@@ -169,7 +171,7 @@ class ClipApiIT {
     @Test
     void continuousCameraGetsAlarmClipsAsSeparateFilesBesideItsSegments() throws Exception {
         SimulatedCamera cam = fleet.cameras().get(1);
-        createCamera("clip-cont", cam.rtspMainUrl(), cam.username(), cam.password());
+        createCamera("clip-cont", cam.rtspMainUrl(), cam.username(), cam.password(), null);
         assertEquals(200, api.send("PUT", "/api/cameras/clip-cont/recording", technician,
                 "{\"mode\":\"continuous\"}").statusCode());
         awaitJson("/api/cameras/clip-cont/recording", b -> b.path("ingest").path("frames").asLong()
@@ -192,8 +194,27 @@ class ClipApiIT {
     }
 
     @Test
+    void onvifMotionFromTheCameraTriggersAClip() throws Exception {
+        SimulatedCamera cam = fleet.cameras().get(2);
+        createCamera("clip-onvif", cam.rtspMainUrl(), cam.username(), cam.password(), cam.onvifUrl());
+        assertEquals(200, api.send("PUT", "/api/cameras/clip-onvif/recording", technician,
+                "{\"mode\":\"events\"}").statusCode());
+        awaitJson("/api/cameras/clip-onvif/recording", b -> b.path("ingest").path("frames").asLong()
+                > (PRE_ROLL_SECONDS + 2) * 25L);
+        Instant before = Instant.now();
+
+        JsonNode clip = awaitJson("/api/clips?camera=clip-onvif&trigger=onvif-motion&from=" + before.minusSeconds(60),
+                b -> {
+                    fleet.fireEvent(List.of(cam.id()), SimEvent.Kind.MOTION, true);
+                    return b.get("clips").size() > 0;
+                }).get("clips").get(0);
+        assertTrue(clip.get("triggerDetail").textValue().contains("Motion"), clip.toString());
+        assertFalse(Instant.parse(clip.get("triggeredAt").textValue()).isBefore(before), "timed on our clock: " + clip);
+    }
+
+    @Test
     void triggerErrorsAndAccess() throws Exception {
-        createCamera("clip-off", "rtsp://192.0.2.10/s1", null, null);
+        createCamera("clip-off", "rtsp://192.0.2.10/s1", null, null, null);
         assertEquals(409, api.send("POST", "/api/cameras/clip-off/events", operator, null).statusCode(),
                 "mode off: nothing records clips");
         assertEquals(404, api.send("POST", "/api/cameras/nope/events", operator, null).statusCode());
@@ -249,8 +270,10 @@ class ClipApiIT {
         return last;
     }
 
-    private void createCamera(String id, String url, String user, String password) throws Exception {
-        String creds = ",\"rtspUrl\":\"" + url + "\"" + (user == null ? ""
+    private void createCamera(String id, String url, String user, String password, String onvifUrl)
+            throws Exception {
+        String creds = ",\"rtspUrl\":\"" + url + "\"" + (onvifUrl == null ? "" : ",\"onvifUrl\":\"" + onvifUrl + "\"")
+                + (user == null ? ""
                 : ",\"username\":\"" + user + "\",\"password\":\"" + password + "\"");
         HttpResponse<String> r = api.send("POST", "/api/cameras", technician, "{\"id\":\"" + id + "\",\"name\":\"" + id
                 + "\",\"district\":\"d1\",\"lat\":23.01,\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50" + creds

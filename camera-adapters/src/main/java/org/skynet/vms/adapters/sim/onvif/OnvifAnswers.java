@@ -5,7 +5,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.skynet.vms.adapters.sim.SimEvent;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.StreamProfile;
 import org.skynet.vms.adapters.media.Codec;
@@ -74,10 +76,24 @@ final class OnvifAnswers {
                 "currentTime", iso(now), "terminationTime", iso(termination)));
     }
 
-    String pullMessages(int motionEvents, Instant now, Instant termination) {
-        String message = templates.render("MotionMessage", Map.of("utcTime", iso(now)));
+    /**
+     * @param events rendered in order, each with its time on the camera's clock
+     * @param now the camera's clock now
+     * @param termination the subscription's termination time on the camera's clock
+     */
+    String pullMessages(List<SimEvent> events, Instant now, Instant termination, SimulatedCamera camera) {
+        StringBuilder messages = new StringBuilder();
+        for (SimEvent e : events) {
+            String template = e.kind() == SimEvent.Kind.MOTION ? "MotionMessage" : "TamperMessage";
+            messages.append(templates.render(template, Map.of("utcTime", iso(camera.deviceTime(e.utcTime())),
+                    "state", Boolean.toString(e.active()))));
+        }
         return templates.render("PullMessages", Map.of("currentTime", iso(now), "terminationTime", iso(termination),
-                "messages", message.repeat(motionEvents)));
+                "messages", messages.toString()));
+    }
+
+    String getEventProperties() {
+        return templates.render("GetEventProperties", Map.of());
     }
 
     String renew(Instant now, Instant termination) {

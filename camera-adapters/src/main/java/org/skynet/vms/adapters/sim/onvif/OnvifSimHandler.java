@@ -18,11 +18,15 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.skynet.vms.adapters.sim.CameraChannels;
 import org.skynet.vms.adapters.sim.FaultKind;
+import org.skynet.vms.adapters.sim.SimEvent;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.StreamProfile;
 import org.skynet.vms.errors.VmsException;
@@ -31,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers one aggregated HTTP request on a simulated camera's ONVIF port: SOAP operations by the
- * local name of the Body's first element, and {@code GET /onvif/snapshot/{main|sub}.jpg}.
+ * local name of the Body's first element, and {@code GET /onvif/snapshot/{main|sub}.jpg}. A
+ * PullMessages without waiting events is held ({@link LongPoll}) and answered later on the same event loop.
  * Operations other than the pre-authentication ones (GetSystemDateAndTime, GetCapabilities,
  * GetServices) need a valid UsernameToken, else a {@code ter:NotAuthorized} fault with HTTP 400
  * (SOAP 1.2 HTTP binding: sender faults are 400). Shared by all connections of a server.
@@ -41,6 +46,8 @@ final class OnvifSimHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     private static final Logger LOG = LoggerFactory.getLogger(OnvifSimHandler.class);
     private static final Set<String> PRE_AUTH = Set.of("GetSystemDateAndTime", "GetCapabilities", "GetServices");
     private static final String SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8";
+    /** Longest a PullMessages is held; ONVIF devices commonly cap the Timeout near a minute. */
+    static final Duration MAX_PULL_TIMEOUT = Duration.ofSeconds(60);
 
     private final OnvifAnswers answers;
     private final SoapRequestParser parser = new SoapRequestParser();
@@ -62,18 +69,19 @@ final class OnvifSimHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
-        FullHttpResponse response;
-        if (request.method().equals(HttpMethod.GET) && path.startsWith(OnvifPaths.SNAPSHOT_PREFIX)) {
-            response = snapshot(path);
-        } else if (request.method().equals(HttpMethod.POST) && path.startsWith("/onvif/")) {
-            response = soap(camera, path, ByteBufUtil.getBytes(request.content()));
-        } else {
-            response = plain(HttpResponseStatus.NOT_FOUND);
-        }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        HttpUtil.setKeepAlive(response, keepAlive);
-        HttpUtil.setContentLength(response, response.content().readableBytes());
-        CameraChannels.answer(ctx, camera, response, keepAlive ? null : ChannelFutureListener.CLOSE);
+        Consumer<FullHttpResponse> reply = response -> {
+            HttpUtil.setKeepAlive(response, keepAlive);
+            HttpUtil.setContentLength(response, response.content().readableBytes());
+            CameraChannels.answer(ctx, camera, response, keepAlive ? null : ChannelFutureListener.CLOSE);
+        };
+        if (request.method().equals(HttpMethod.GET) && path.startsWith(OnvifPaths.SNAPSHOT_PREFIX)) {
+            reply.accept(snapshot(path));
+        } else if (request.method().equals(HttpMethod.POST) && path.startsWith("/onvif/")) {
+            soap(ctx, camera, path, ByteBufUtil.getBytes(request.content()), reply);
+        } else {
+            reply.accept(plain(HttpResponseStatus.NOT_FOUND));
+        }
     }
 
     @Override
@@ -94,26 +102,63 @@ final class OnvifSimHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         return response;
     }
 
-    private FullHttpResponse soap(SimulatedCamera camera, String path, byte[] body) {
+    /** Answers a SOAP request through {@code reply}, at once or, for a waiting PullMessages, later. */
+    private void soap(ChannelHandlerContext ctx, SimulatedCamera camera, String path, byte[] body,
+            Consumer<FullHttpResponse> reply) {
         Instant now = clock.instant();
         SoapRequest request;
         try {
             request = parser.parse(body);
         } catch (RuntimeException e) {
-            return fault("env:Sender", "ter:WellFormed", "malformed SOAP request");
+            reply.accept(fault("env:Sender", "ter:WellFormed", "malformed SOAP request"));
+            return;
         }
         String op = request.operation();
         if (!PRE_AUTH.contains(op) && !UsernameTokenVerifier.verify(request.usernameToken(), camera.username(),
                 camera.devicePassword(), camera.deviceTime(now))) {
-            return fault("env:Sender", "ter:NotAuthorized", "Sender not Authorized");
+            reply.accept(fault("env:Sender", "ter:NotAuthorized", "Sender not Authorized"));
+            return;
         }
         try {
+            if (op.equals("PullMessages")) {
+                pullMessages(ctx, camera, subscriptionId(path), request, now, reply);
+                return;
+            }
             String answer = operation(camera, path, request, now);
-            return answer == null
+            reply.accept(answer == null
                     ? fault("env:Receiver", "ter:ActionNotSupported", "operation " + op + " is not supported")
-                    : soapResponse(HttpResponseStatus.OK, answers.envelope(answer));
+                    : soapResponse(HttpResponseStatus.OK, answers.envelope(answer)));
         } catch (VmsException e) {
-            return fault("env:Sender", "ter:InvalidArgVal", e.getMessage());
+            reply.accept(invalid(e));
+        }
+    }
+
+    /**
+     * PullMessages: answers at once when events are waiting, else holds the request until the camera fires
+     * one or the request's Timeout (at most {@link #MAX_PULL_TIMEOUT}) passes, then answers with what there is.
+     */
+    private void pullMessages(ChannelHandlerContext ctx, SimulatedCamera camera, long id, SoapRequest request,
+            Instant now, Consumer<FullHttpResponse> reply) {
+        Duration timeout = request.timeout() == null ? Duration.ZERO : SimDurations.relative(request.timeout(), now,
+                "Timeout");
+        if (timeout.compareTo(MAX_PULL_TIMEOUT) > 0) {
+            timeout = MAX_PULL_TIMEOUT;
+        }
+        long from = subscriptions.nextEvent(id, camera, now);
+        Runnable answer = () -> {
+            Instant at = clock.instant();
+            try {
+                List<SimEvent> events = subscriptions.take(id, camera, request.messageLimit(), at);
+                reply.accept(soapResponse(HttpResponseStatus.OK, answers.envelope(answers.pullMessages(events,
+                        camera.deviceTime(at), camera.deviceTime(subscriptions.terminationTime(id, camera, at)), camera))));
+            } catch (VmsException e) {
+                reply.accept(invalid(e));
+            }
+        };
+        if (timeout.isZero() || timeout.isNegative()) {
+            answer.run();
+        } else {
+            LongPoll.hold(ctx, camera.events(), from, timeout, answer);
         }
     }
 
@@ -127,22 +172,29 @@ final class OnvifSimHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             case "GetProfiles" -> answers.getProfiles(camera);
             case "GetStreamUri" -> answers.getStreamUri(camera, profile(request));
             case "GetSnapshotUri" -> answers.getSnapshotUri(camera, profile(request));
+            case "GetEventProperties" -> answers.getEventProperties();
             case "CreatePullPointSubscription" -> {
-                PullPointSubscriptions.Subscription s = subscriptions.create(camera, now);
-                yield answers.createPullPointSubscription(camera, s.id, now, s.terminationTime);
+                PullPointSubscriptions.Subscription s = subscriptions.create(camera, now,
+                        lifetime(request, now, "InitialTerminationTime"));
+                yield answers.createPullPointSubscription(camera, s.id, camera.deviceTime(now),
+                        camera.deviceTime(s.terminationTime));
             }
-            case "PullMessages" -> {
-                long id = subscriptionId(path);
-                int events = subscriptions.pull(id, camera, request.messageLimit(), now);
-                yield answers.pullMessages(events, now, subscriptions.terminationTime(id, camera, now));
-            }
-            case "Renew" -> answers.renew(now, subscriptions.renew(subscriptionId(path), camera, now));
+            case "Renew" -> answers.renew(camera.deviceTime(now), camera.deviceTime(subscriptions.renew(
+                    subscriptionId(path), camera, now, lifetime(request, now, "TerminationTime"))));
             case "Unsubscribe" -> {
                 subscriptions.unsubscribe(subscriptionId(path), camera, now);
                 yield answers.unsubscribe();
             }
             default -> null;
         };
+    }
+
+    private static Duration lifetime(SoapRequest request, Instant now, String field) {
+        return request.terminationTime() == null ? null : SimDurations.relative(request.terminationTime(), now, field);
+    }
+
+    private FullHttpResponse invalid(VmsException e) {
+        return fault("env:Sender", "ter:InvalidArgVal", e.getMessage());
     }
 
     private static StreamProfile profile(SoapRequest request) {

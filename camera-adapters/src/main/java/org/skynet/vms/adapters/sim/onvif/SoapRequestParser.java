@@ -87,7 +87,7 @@ final class SoapRequestParser {
         UsernameToken token = f.username == null ? null
                 : new UsernameToken(f.username, f.nonNull(f.password), f.nonNull(f.passwordType), f.nonNull(f.nonce),
                         f.nonNull(f.created));
-        return new SoapRequest(f.operation, token, f.profileToken, f.messageLimit);
+        return new SoapRequest(f.operation, token, f.profileToken, f.messageLimit, f.timeout, f.terminationTime);
     }
 
     /** Values collected while walking; each reader call either consumes a leaf element or skips. */
@@ -95,6 +95,8 @@ final class SoapRequestParser {
         String operation;
         String profileToken;
         int messageLimit;
+        String timeout;
+        String terminationTime;
         String username;
         String password;
         String passwordType;
@@ -110,6 +112,8 @@ final class SoapRequestParser {
             switch (name) {
                 case "ProfileToken" -> profileToken = first(profileToken, text(reader));
                 case "MessageLimit" -> messageLimit = parseLimit(text(reader));
+                case "Timeout" -> timeout = text(reader);
+                case "InitialTerminationTime", "TerminationTime" -> terminationTime = text(reader);
                 default -> {
                     return false;
                 }

@@ -16,7 +16,7 @@ import java.util.Map;
 final class SoapTemplates {
     static final List<String> NAMES = List.of("Envelope", "GetSystemDateAndTime", "GetDeviceInformation",
             "GetCapabilities", "GetServices", "GetProfiles", "Profile", "GetStreamUri", "GetSnapshotUri",
-            "CreatePullPointSubscription", "PullMessages", "MotionMessage", "Renew", "Unsubscribe", "Fault");
+            "CreatePullPointSubscription", "PullMessages", "MotionMessage", "TamperMessage", "GetEventProperties", "Renew", "Unsubscribe", "Fault");
 
     private final Map<String, String> templates = new HashMap<>();
 

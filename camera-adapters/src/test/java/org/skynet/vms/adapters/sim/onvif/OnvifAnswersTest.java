@@ -11,6 +11,11 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.skynet.vms.adapters.media.Codec;
+import org.skynet.vms.adapters.onvif.EventProperties;
+import org.skynet.vms.adapters.onvif.EventResponses;
+import org.skynet.vms.adapters.onvif.OnvifEvent;
+import org.skynet.vms.adapters.onvif.PullMessagesResponse;
+import org.skynet.vms.adapters.sim.SimEvent;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.StreamProfile;
 import org.skynet.vms.adapters.sim.TestCameras;
@@ -21,6 +26,7 @@ class OnvifAnswersTest {
     private final OnvifAnswers answers = new OnvifAnswers(new SoapTemplates());
     private final SimulatedCamera cam = TestCameras.camera(Codec.H265);
     private final Instant now = Instant.parse("2026-03-01T12:34:56Z");
+    private final SimEvent motionOn = new SimEvent(SimEvent.Kind.MOTION, true, now);
 
     @Test
     void everyAnswerIsWellFormed() throws Exception {
@@ -28,7 +34,8 @@ class OnvifAnswersTest {
                 answers.getCapabilities(cam), answers.getServices(cam), answers.getProfiles(cam),
                 answers.getStreamUri(cam, StreamProfile.MAIN), answers.getSnapshotUri(cam, StreamProfile.SUB),
                 answers.createPullPointSubscription(cam, 7, now, now.plusSeconds(60)),
-                answers.pullMessages(2, now, now.plusSeconds(60)), answers.unsubscribe(),
+                answers.pullMessages(List.of(motionOn), now, now.plusSeconds(60), cam), answers.getEventProperties(),
+                answers.unsubscribe(),
                 answers.fault("env:Sender", "ter:NotAuthorized", "a <reason> & more"))) {
             parse(answers.envelope(body));
         }
@@ -44,8 +51,22 @@ class OnvifAnswersTest {
         assertEquals(1, profiles.getElementsByTagNameNS("*", "H264").getLength(), "only the sub profile has H264 options");
         Document uri = parse(answers.envelope(answers.getStreamUri(cam, StreamProfile.MAIN)));
         assertEquals("rtsp://127.0.0.1:554/main", text(uri, "Uri"));
-        Document pulled = parse(answers.envelope(answers.pullMessages(2, now, now)));
-        assertEquals(2, pulled.getElementsByTagNameNS("*", "NotificationMessage").getLength());
+    }
+
+    @Test
+    void eventsReadBackThroughTheClientParsers() {
+        SimEvent tamperOff = new SimEvent(SimEvent.Kind.TAMPER, false, now.plusSeconds(1));
+        PullMessagesResponse pulled = EventResponses.pullMessages(answers.envelope(
+                answers.pullMessages(List.of(motionOn, tamperOff), now, now.plusSeconds(60), cam))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(OnvifEvent.Kind.MOTION, OnvifEvent.Kind.TAMPER),
+                pulled.messages().stream().map(OnvifEvent::kind).toList());
+        assertEquals(List.of(true, false), pulled.messages().stream().map(OnvifEvent::active).toList());
+        assertEquals(now, pulled.messages().get(0).utcTime().orElseThrow());
+        EventProperties props = EventResponses.eventProperties(answers.envelope(answers.getEventProperties())
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("tns1:VideoSource/MotionAlarm", "tns1:RuleEngine/TamperDetector/Tamper"),
+                props.topics().stream().map(EventProperties.Topic::topic).toList());
     }
 
     @Test

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.skynet.vms.adapters.onvif.OnvifRequests;
+import org.skynet.vms.adapters.onvif.SoapEnvelope;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
 
@@ -32,6 +36,31 @@ class SoapRequestParserTest {
                 + "<GetSystemDateAndTime xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/></e:Body></e:Envelope>"));
         assertEquals("GetSystemDateAndTime", r.operation());
         assertNull(r.usernameToken());
+    }
+
+    @Test
+    void readsTheEventRequestsOurClientSends() {
+        SoapRequest pull = parser.parse(SoapEnvelope.request(OnvifRequests.pullMessages(Duration.ofSeconds(10), 25),
+                Optional.empty(), Optional.empty()));
+        assertEquals("PullMessages", pull.operation());
+        assertEquals(25, pull.messageLimit());
+        assertEquals(Duration.ofSeconds(10), SimDurations.relative(pull.timeout(), Instant.EPOCH, "Timeout"));
+        SoapRequest create = parser.parse(SoapEnvelope.request(OnvifRequests.createPullPointSubscription(
+                Duration.ofMinutes(2)), Optional.empty(), Optional.empty()));
+        assertEquals("PT2M", create.terminationTime());
+        SoapRequest renew = parser.parse(SoapEnvelope.request(OnvifRequests.renew(Duration.ofSeconds(30)),
+                Optional.empty(), Optional.empty()));
+        assertEquals("Renew", renew.operation());
+        assertEquals("PT30S", renew.terminationTime());
+    }
+
+    @Test
+    void eventTimesAreDurationsOrDateTimes() {
+        Instant now = Instant.parse("2026-03-01T00:00:00Z");
+        assertEquals(Duration.ofSeconds(90), SimDurations.relative("2026-03-01T00:01:30Z", now, "TerminationTime"));
+        assertEquals(Duration.ofMinutes(1), SimDurations.relative(" pt1m ", now, "Timeout"));
+        VmsException e = assertThrows(VmsException.class, () -> SimDurations.relative("soon", now, "Timeout"));
+        assertEquals("Timeout", e.field());
     }
 
     @Test
