@@ -37,8 +37,11 @@ public final class DailyRateSnapshots implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Checks now, on a daemon thread, and then every {@code every}. */
-    public synchronized void start(Duration every) {
+    /**
+     * Checks after {@code startDelay}, on a daemon thread, and then every {@code every}. The delay lets the health
+     * monitor probe every camera once after a restart: before that no camera is ONLINE and the live rate is 0.
+     */
+    public synchronized void start(Duration startDelay, Duration every) {
         if (scheduler != null) {
             throw new IllegalStateException("already started");
         }
@@ -53,7 +56,7 @@ public final class DailyRateSnapshots implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("cannot take today's coverage rate snapshot (retrying): {}", e.toString());
             }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        }, startDelay.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
