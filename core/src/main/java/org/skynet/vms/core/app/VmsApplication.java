@@ -189,7 +189,7 @@ public final class VmsApplication implements AutoCloseable {
         DailyRateSnapshots dailyRates = new DailyRateSnapshots(rateSnapshots, coverageService::snapshot, clock);
         closeables.add(dailyRates);
         dailyRates.start(Duration.ofSeconds(config.integer("coverage.snapshot-start-delay-seconds", 120)),
-                Duration.ofMinutes(config.integer("coverage.snapshot-check-minutes", 10)));
+                Duration.ofSeconds(config.integer("coverage.snapshot-check-seconds", 600)));
         recordingService = RecordingService.start(RecordingSettings.from(config, dataDir), cameraRegistry,
                 new RecordingModes(jdbc, clock), new JdbcSegmentCatalogue(jdbc), clock);
         closeables.add(recordingService);
