@@ -15,18 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -37,11 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.skynet.vms.core.api.ApiTestClient;
-import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.monitor.Await;
-import org.skynet.vms.core.monitor.ProbeOutcome;
-import org.skynet.vms.core.monitor.ProbeResult;
 import org.skynet.vms.core.server.Json;
 
 /**
@@ -53,45 +44,29 @@ import org.skynet.vms.core.server.Json;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoverageReportApiIT {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = CoverageReportServer.WAIT;
 
     @TempDir
     static Path data;
 
-    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Set<String> down = ConcurrentHashMap.newKeySet();
-    private VmsApplication app;
+    private CoverageReportServer server;
+    private ApiTestClient api;
+    private Set<String> down;
     private String supervisor;
 
     @BeforeAll
     void start() throws Exception {
-        Map<String, String> flags = new HashMap<>(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "monitor.interval-seconds", "1", "monitor.failures-to-offline", "1",
-                "monitor.confirm-millis", "100", "monitor.registry-poll-seconds", "1",
-                "coverage.camera-refresh-millis", "100"));
-        flags.putAll(Map.of("coverage.snapshot-start-delay-seconds", "0", "coverage.snapshot-check-seconds", "1"));
-        app = VmsApplication.start(VmsConfig.ofFlags(flags), VmsApplication.Mode.DEMO, Clock.systemUTC());
-        app.monitorService().start(target -> CompletableFuture.completedFuture(down.contains(target.cameraId())
-                ? new ProbeResult(ProbeOutcome.UNREACHABLE, 1, "connection refused") : ProbeResult.ok(1)));
-        supervisor = api.login("supervisor");
-        String technician = api.login("technician");
-        HttpResponse<String> imported = api.send("POST", "/api/places:import", technician, PlaceStoreTest.collection(List.of(
-                PlaceStoreTest.feature("r1", "east", "school", 0.9, 0),
-                PlaceStoreTest.feature("r2", "east", "park", 0.9, 0.01),
-                PlaceStoreTest.feature("r3", "west", "park", 0.9, 0.02))));
-        assertEquals(200, imported.statusCode(), imported.body());
-        camera(technician, "cam-r1", 0);
-        camera(technician, "cam-r2", 0.01);
-        down.add("cam-r2");
-        assertTrue(Await.until(WAIT, () -> placesCovered("live") == 1 && placesCovered("designed") == 2),
-                "cam-r1 ONLINE, cam-r2 OFFLINE");
+        server = new CoverageReportServer();
+        api = server.api();
+        down = server.down();
+        supervisor = server.supervisor();
     }
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -234,23 +209,12 @@ class CoverageReportApiIT {
     }
 
     private int placesCovered(String mode) {
-        try {
-            return json(api.send("GET", "/api/coverage?mode=" + mode, supervisor, null)).get("placesCovered").intValue();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void camera(String token, String id, double offset) throws Exception {
-        String body = "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"district\":\"east\",\"lat\":23.0201,\"lon\":"
-                + (113.7501 + offset) + ",\"bearing\":0,\"fov\":360,\"range\":100,\"rtspUrl\":\"rtsp://127.0.0.1:9/s1\"}";
-        HttpResponse<String> r = api.send("POST", "/api/cameras", token, body);
-        assertEquals(201, r.statusCode(), r.body());
+        return server.placesCovered(mode);
     }
 
     /** A binary body (ApiTestClient reads text). */
     private byte[] bytes(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().port() + path))
                 .header("Authorization", "Bearer " + supervisor).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
