@@ -180,7 +180,8 @@ export function renderCoverageReport(view) {
 
 /** A line chart of the daily rates, one line per mode, 0–100 % on the y axis, one step per day on x. */
 function trendChart(trend) {
-  const svg = svgEl('svg', { viewBox: `0 0 ${CHART.width} ${CHART.height}`, width: '100%', 'data-testid': 'trend-chart' });
+  const svg = svgEl('svg', { viewBox: `0 0 ${CHART.width} ${CHART.height}`, width: CHART.width, height: CHART.height,
+    'data-testid': 'trend-chart' });
   const from = Date.parse(trend.from + 'T00:00:00Z');
   const days = Math.max(1, Math.round((Date.parse(trend.to + 'T00:00:00Z') - from) / 86400000));
   const plotW = CHART.width - CHART.left - CHART.right;

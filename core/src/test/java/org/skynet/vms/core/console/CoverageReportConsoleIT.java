@@ -82,6 +82,16 @@ class CoverageReportConsoleIT {
 
         browser.driver().navigate().refresh();
         browser.waitFor("[data-testid='signed-report-row'][data-report-id='" + id + "']");
+
+        browser.open(base + "api/coverage/reports/" + id + "/report.html");
+        assertEquals("1 of 3 places covered (33.33 %)", browser.byTestId("report-city-rate").getText());
+        assertTrue(browser.byTestId("report-signature").getText().contains("Signed off by supervisor"));
+        assertEquals("collapse", browser.driver().executeScript(
+                "return getComputedStyle(document.querySelector('table')).borderCollapse"),
+                "the print stylesheet loads under the server's CSP");
+        browser.screenshot("coverage-report-printable");
+        browser.open(base + "#/coverage-report");
+        browser.waitFor("[data-testid='coverage-report-view'][data-state='ready']");
         browser.click("logout-button");
         browser.type("login-username", "operator");
         browser.type("login-password", "operator");
