@@ -80,11 +80,19 @@ final class PdfWriter implements AutoCloseable {
         }
     }
 
-    /** The end of the longest run from {@code start} that fits, broken after a space where possible. */
+    /**
+     * The end of the longest run from {@code start} that fits, broken after a space where possible. Widths add up
+     * glyph by glyph (the standard fonts are set without kerning), so this is linear in the run's length.
+     */
     private static int fit(PDType1Font font, float size, String text, int start, float width) {
         int end = start;
         int lastSpace = -1;
-        while (end < text.length() && widthOf(font, size, text.substring(start, end + 1)) <= width) {
+        float used = 0;
+        while (end < text.length()) {
+            used += widthOf(font, size, text.substring(end, end + 1));
+            if (used > width) {
+                break;
+            }
             if (text.charAt(end) == ' ') {
                 lastSpace = end;
             }

@@ -42,6 +42,7 @@ class ReportRenderingTest {
             assertTrue(text.contains("Mode: live"), text);
             assertTrue(text.contains("cam-7 OFFLINE: 75.00 % of the gap"), text);
             assertTrue(text.contains("Signed off by supervisor"), text);
+            assertTrue(text.contains("gap 1234.6" + System.lineSeparator() + "m²"), "the long line wraps at a space: " + text);
             assertTrue(text.contains("??: 1 of 1 places covered"), "characters outside WinAnsi print as ?: " + text);
         }
     }
