@@ -38,6 +38,8 @@ export function renderCoverageReport(view) {
     trend: $('coverage-report-trend'),
   };
   let controller = null;
+  /** SHA-256 of the CSV of the report on screen: signing signs exactly that report. */
+  let shownSha = null;
 
   async function load() {
     if (controller) {
@@ -57,6 +59,7 @@ export function renderCoverageReport(view) {
         request('GET', '/coverage/trend', { query: { district: el.trendDistrict.value }, signal }),
       ]);
       drawReport(current.report);
+      shownSha = current.csvSha256;
       drawSigned(signedList.items);
       drawTrend(trend);
       el.error.hidden = true;
@@ -150,7 +153,9 @@ export function renderCoverageReport(view) {
     el.sign.disabled = true;
     el.signed.hidden = true;
     try {
-      const result = await request('POST', '/coverage/reports', { body: { mode: el.mode.value, note: el.note.value } });
+      const result = await request('POST', '/coverage/reports', {
+        body: { mode: el.mode.value, note: el.note.value, csvSha256: shownSha },
+      });
       const s = result.signature;
       el.signed.textContent = `Report ${s.id} signed off by ${s.signedBy}: ${percent(result.report.city.rate)} of places covered.`;
       el.signed.hidden = false;

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -23,6 +24,7 @@ import org.skynet.vms.core.places.report.ReportBuilder;
 import org.skynet.vms.core.places.report.ReportCsv;
 import org.skynet.vms.core.places.report.ReportHtml;
 import org.skynet.vms.core.places.report.ReportPdf;
+import org.skynet.vms.core.places.report.ReviewedReports;
 import org.skynet.vms.core.places.report.Signature;
 import org.skynet.vms.core.places.report.SignedReport;
 import org.skynet.vms.core.places.report.SignedReportEntry;
@@ -32,6 +34,7 @@ import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
 import org.skynet.vms.core.users.Role;
+import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
 
 /**
@@ -50,6 +53,9 @@ public final class CoverageReportApi {
     private static final String HTML = "text/html; charset=utf-8";
     private static final String CSV = "text/csv; charset=utf-8; header=present";
     private static final String PDF = "application/pdf";
+    /** How many shown reports can still be signed by their hash, and for how long. */
+    private static final int REVIEWED_CAPACITY = 16;
+    private static final Duration REVIEWED_MAX_AGE = Duration.ofMinutes(30);
 
     private final CoverageService coverage;
     private final ReportBuilder builder;
@@ -57,6 +63,7 @@ public final class CoverageReportApi {
     private final RateSnapshots rates;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReviewedReports reviewed;
 
     public CoverageReportApi(CoverageService coverage, ReportBuilder builder, SignedReports signed, RateSnapshots rates,
             AuditLog audit, Clock clock) {
@@ -66,6 +73,7 @@ public final class CoverageReportApi {
         this.rates = rates;
         this.audit = audit;
         this.clock = clock;
+        this.reviewed = new ReviewedReports(REVIEWED_CAPACITY, REVIEWED_MAX_AGE, clock);
     }
 
     public void register(ApiRouter router) {
@@ -92,7 +100,8 @@ public final class CoverageReportApi {
     record CurrentJson(CoverageReport report, String csvSha256) {
     }
 
-    record SignRequest(String mode, String note) {
+    /** {@code csvSha256}: sign the report shown with this hash; without it, the report as it is now. */
+    record SignRequest(String mode, String note, String csvSha256) {
     }
 
     record SignedList(List<SignedReportEntry> items, Long nextBefore) {
@@ -106,12 +115,20 @@ public final class CoverageReportApi {
 
     private CurrentJson current(ApiRequest req) {
         CoverageReport report = builder.build(coverage.snapshot(CoverageMode.parse(req.queryParam("mode").orElse("live"))));
-        return new CurrentJson(report, ReportCsv.sha256(report));
+        return new CurrentJson(report, reviewed.shown(report));
     }
 
     private ApiResponse sign(ApiRequest req) {
-        SignRequest body = req.body().length == 0 ? new SignRequest(null, null) : req.jsonBody(SignRequest.class);
-        CoverageReport report = builder.build(coverage.snapshot(CoverageMode.parse(body.mode() == null ? "live" : body.mode())));
+        SignRequest body = req.body().length == 0 ? new SignRequest(null, null, null) : req.jsonBody(SignRequest.class);
+        CoverageReport report = body.csvSha256() == null
+                ? builder.build(coverage.snapshot(CoverageMode.parse(body.mode() == null ? "live" : body.mode())))
+                : reviewed.find(body.csvSha256()).orElseThrow(() -> new VmsException(ErrorKind.CONFLICT,
+                        "the report with CSV SHA-256 " + body.csvSha256().replaceAll("[^0-9a-f]", "?") + " is not at hand"
+                        + " (shown more than " + REVIEWED_MAX_AGE.toMinutes() + " minutes ago, or never): open the"
+                        + " report again and sign what it shows now", "csvSha256", null));
+        if (body.mode() != null && !CoverageMode.parse(body.mode()).wireName().equals(report.mode())) {
+            throw VmsException.invalid("mode", "mode " + body.mode() + " differs from the reviewed report's " + report.mode());
+        }
         String user = req.requirePrincipal().username();
         Signature s = signed.sign(report, user, body.note());
         audit.record(user, "coverage.report.sign", "coverage-report:" + s.id(), String.format(Locale.ROOT,

@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -52,14 +51,12 @@ class CoverageReportApiIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private CoverageReportServer server;
     private ApiTestClient api;
-    private Set<String> down;
     private String supervisor;
 
     @BeforeAll
     void start() throws Exception {
         server = new CoverageReportServer();
         api = server.api();
-        down = server.down();
         supervisor = server.supervisor();
     }
 
@@ -132,30 +129,39 @@ class CoverageReportApiIT {
     }
 
     @Test
-    void signOffStoresTheSnapshotAuditsItAndKeepsItsFigures() throws Exception {
+    void signOffStoresTheReviewedSnapshotAuditsItAndKeepsItsFigures() throws Exception {
+        String reviewed = json(api.send("GET", "/api/coverage/report?mode=live", supervisor, null)).get("csvSha256").textValue();
         HttpResponse<String> signed = api.send("POST", "/api/coverage/reports", supervisor,
-                "{\"mode\":\"live\",\"note\":\"weekly check\"}");
+                "{\"mode\":\"live\",\"note\":\"weekly check\",\"csvSha256\":\"" + reviewed + "\"}");
         assertEquals(201, signed.statusCode(), signed.body());
         JsonNode signature = json(signed).get("signature");
         long id = signature.get("id").longValue();
         String sha = signature.get("csvSha256").textValue();
+        assertEquals(reviewed, sha, "the very report that was shown is signed");
+        HttpResponse<String> unknown = api.send("POST", "/api/coverage/reports", supervisor,
+                "{\"csvSha256\":\"" + "0".repeat(64) + "\"}");
+        assertEquals(409, unknown.statusCode(), unknown.body());
+        assertEquals("csvSha256", json(unknown).get("error").get("field").textValue());
+        assertEquals(400, api.send("POST", "/api/coverage/reports", supervisor,
+                "{\"mode\":\"designed\",\"csvSha256\":\"" + reviewed + "\"}").statusCode(), "mode differs from the reviewed report");
+        assertEquals(201, api.send("POST", "/api/coverage/reports", supervisor, null).statusCode(),
+                "without a hash: the live report as it is now");
         assertEquals("supervisor", signature.get("signedBy").textValue());
         assertEquals("weekly check", signature.get("note").textValue());
 
-        JsonNode audit = json(api.send("GET", "/api/audit?action=coverage.report.sign", supervisor, null)).get("items");
-        assertTrue(audit.size() >= 1, audit.toString());
+        JsonNode audit = json(api.send("GET", "/api/audit?action=coverage.report.sign&target=coverage-report:" + id,
+                supervisor, null)).get("items");
+        assertEquals(1, audit.size(), audit.toString());
         JsonNode entry = audit.get(0);
         assertEquals("supervisor", entry.get("actor").textValue());
-        assertEquals("coverage-report:" + id, entry.get("target").textValue());
         assertTrue(entry.get("detail").textValue().contains("covered=1/3") && entry.get("detail").textValue().contains(sha),
                 entry.toString());
 
         JsonNode list = json(api.send("GET", "/api/coverage/reports", supervisor, null)).get("items");
-        assertEquals(id, list.get(0).get("signature").get("id").longValue());
-        assertEquals(1, list.get(0).get("city").get("placesCovered").intValue());
+        assertEquals(id, list.get(1).get("signature").get("id").longValue(), "newest first");
+        assertEquals(1, list.get(1).get("city").get("placesCovered").intValue());
 
-        down.remove("cam-r2");
-        assertTrue(Await.until(WAIT, () -> placesCovered("live") == 2), "cam-r2 back ONLINE");
+        server.cameraUp("cam-r2", 2);
         HttpResponse<String> storedCsv = api.send("GET", "/api/coverage/reports/" + id + "/report.csv", supervisor, null);
         assertEquals(200, storedCsv.statusCode());
         assertEquals(sha, sha256(storedCsv.body().getBytes(StandardCharsets.UTF_8)), "the stored CSV is the signed one");
@@ -175,8 +181,7 @@ class CoverageReportApiIT {
         assertEquals(400, badNote.statusCode());
         assertEquals("note", json(badNote).get("error").get("field").textValue());
 
-        down.add("cam-r2");
-        assertTrue(Await.until(WAIT, () -> placesCovered("live") == 1), "cam-r2 OFFLINE again for the other tests");
+        server.cameraDown("cam-r2", 1); // as the other tests expect
     }
 
     @Test
@@ -206,10 +211,6 @@ class CoverageReportApiIT {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private int placesCovered(String mode) {
-        return server.placesCovered(mode);
     }
 
     /** A binary body (ApiTestClient reads text). */

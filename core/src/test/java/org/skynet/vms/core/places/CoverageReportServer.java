@@ -26,8 +26,8 @@ import org.skynet.vms.core.server.Json;
 /**
  * A demo server on H2 for the coverage report's integration tests: places r1, r2 (district east) and r3 (west),
  * a 360° camera over r1 (cam-r1) and one over r2 (cam-r2), and a prober that answers UNREACHABLE for the cameras
- * in {@link #down()}. Started with cam-r2 OFFLINE: live 1 of 3 places covered, designed 2 of 3. Rate snapshots are
- * checked every second.
+ * taken down ({@link #cameraDown}). Started with cam-r2 OFFLINE: live 1 of 3 places covered, designed 2 of 3.
+ * Rate snapshots are checked every second.
  */
 public final class CoverageReportServer implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(15);
@@ -58,9 +58,9 @@ public final class CoverageReportServer implements AutoCloseable {
             assertEquals(200, imported.statusCode(), imported.body());
             camera(technician, "cam-r1", 0);
             camera(technician, "cam-r2", 0.01);
-            down.add("cam-r2");
-            assertTrue(Await.until(WAIT, () -> placesCovered("live") == 1 && placesCovered("designed") == 2),
-                    "cam-r1 ONLINE, cam-r2 OFFLINE");
+            cameraDown("cam-r2", 1);
+            assertTrue(Await.until(WAIT, () -> state("cam-r1").equals("ONLINE")), "cam-r1 ONLINE");
+            assertEquals(2, placesCovered("designed"));
         } catch (Exception | AssertionError e) {
             app.close();
             throw e;
@@ -80,9 +80,28 @@ public final class CoverageReportServer implements AutoCloseable {
         return supervisor;
     }
 
-    /** Cameras the prober reports UNREACHABLE. */
-    public Set<String> down() {
-        return down;
+    /** Takes a camera down; waits until it is OFFLINE and live coverage counts {@code liveCovered} places. */
+    public void cameraDown(String cameraId, int liveCovered) {
+        down.add(cameraId);
+        assertTrue(Await.until(WAIT, () -> state(cameraId).equals("OFFLINE") && placesCovered("live") == liveCovered),
+                cameraId + " OFFLINE");
+    }
+
+    /** Brings a camera back; waits until it is ONLINE and live coverage counts {@code liveCovered} places. */
+    public void cameraUp(String cameraId, int liveCovered) {
+        down.remove(cameraId);
+        assertTrue(Await.until(WAIT, () -> state(cameraId).equals("ONLINE") && placesCovered("live") == liveCovered),
+                cameraId + " ONLINE");
+    }
+
+    /** A camera's monitor state, or "" while it is not watched yet. */
+    public String state(String cameraId) {
+        try {
+            HttpResponse<String> r = api.send("GET", "/api/cameras/" + cameraId + "/health", supervisor, null);
+            return r.statusCode() == 200 ? Json.MAPPER.readTree(r.body()).get("state").textValue() : "";
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Covered places in a mode, as the coverage API says. */
