@@ -3,6 +3,8 @@ package org.skynet.vms.core.places.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -22,6 +24,8 @@ final class PdfWriter implements AutoCloseable {
     private final PDDocument doc = new PDDocument();
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    /** Glyph widths (1/1000 em) and encodability per font and character: measuring through PDFBox is slow. */
+    private final Map<PDType1Font, Map<Integer, Float>> widths = new HashMap<>();
     private PDPageContentStream content;
     private float y;
     private int pages;
@@ -84,12 +88,12 @@ final class PdfWriter implements AutoCloseable {
      * The end of the longest run from {@code start} that fits, broken after a space where possible. Widths add up
      * glyph by glyph (the standard fonts are set without kerning), so this is linear in the run's length.
      */
-    private static int fit(PDType1Font font, float size, String text, int start, float width) {
+    private int fit(PDType1Font font, float size, String text, int start, float width) {
         int end = start;
         int lastSpace = -1;
         float used = 0;
         while (end < text.length()) {
-            used += widthOf(font, size, text.substring(end, end + 1));
+            used += glyphWidth(font, text.charAt(end)) / 1000 * size;
             if (used > width) {
                 break;
             }
@@ -144,24 +148,25 @@ final class PdfWriter implements AutoCloseable {
         }
     }
 
-    private static float widthOf(PDType1Font font, float size, String s) {
-        try {
-            return font.getStringWidth(s) / 1000 * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure text for the PDF", e);
-        }
+    /** Width of one character in 1/1000 em, or -1 if the font cannot encode it. */
+    private float glyphWidth(PDType1Font font, int codePoint) {
+        return widths.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(codePoint, cp -> {
+            try {
+                return font.getStringWidth(new String(Character.toChars(cp)));
+            } catch (IllegalArgumentException | IOException e) {
+                return -1f;
+            }
+        });
     }
 
     /** The text with every character the font cannot encode replaced by {@code ?}. */
-    private static String encodable(PDType1Font font, String s) {
+    private String encodable(PDType1Font font, String s) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                out.append(ch);
-            } catch (IllegalArgumentException | IOException e) {
+            if (glyphWidth(font, cp) < 0) {
                 out.append('?');
+            } else {
+                out.appendCodePoint(cp);
             }
         });
         return out.toString();

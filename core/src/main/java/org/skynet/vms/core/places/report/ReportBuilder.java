@@ -25,7 +25,8 @@ import org.skynet.vms.core.places.report.CoverageReport.Shortfall;
  * place's gap ({@link GapRestorers}).
  *
  * <p>Cost: one pass over the cameras plus, per shortfall, the engine's gap computation and one intersection per
- * nearby uncounted camera (a few milliseconds a place). Blocking; call from a worker thread. Thread-safe.
+ * nearby uncounted camera (a few milliseconds a place), shortfalls in parallel on the common fork-join pool, as
+ * the engine computes places. Blocking; call from a worker thread. Thread-safe.
  */
 public final class ReportBuilder {
     /** State shown for a camera taken out of service in the registry. */
@@ -56,14 +57,11 @@ public final class ReportBuilder {
         List<CameraView> uncounted = cameras.get().stream().filter(c -> !mode.counts(c, live)).toList();
         GapRestorers restorers = new GapRestorers(uncounted, cones,
                 c -> c.enabled() ? monitorState.apply(c.id()) : DISABLED);
-        List<Shortfall> shortfalls = new ArrayList<>();
-        for (PlaceCoverage p : snapshot.places()) {
-            if (!p.covered()) {
-                snapshot.gap(p.place().id()).ifPresent(gap -> shortfalls.add(restorers.shortfall(p, gap)));
-            }
-        }
-        shortfalls.sort(Comparator.comparing(Shortfall::district).thenComparingDouble(Shortfall::coverage)
-                .thenComparing(Shortfall::placeId));
+        List<Shortfall> shortfalls = snapshot.places().parallelStream().filter(p -> !p.covered())
+                .map(p -> restorers.shortfall(p, snapshot.gap(p.place().id()).orElseThrow()))
+                .sorted(Comparator.comparing(Shortfall::district).thenComparingDouble(Shortfall::coverage)
+                        .thenComparing(Shortfall::placeId))
+                .toList();
         CoverageSummary summary = snapshot.summary();
         return new CoverageReport(clock.instant(), mode.wireName(), rate("", summary.total()),
                 rates(summary.districts()), rates(summary.categories()), shortfalls);
