@@ -5,6 +5,7 @@ import { currentUser, describeError, logout, onUnauthorized } from './api.js';
 import { renderLogin } from './login.js';
 import { renderCameras } from './cameras.js';
 import { renderOnboarding } from './onboarding.js';
+import { renderCoverageReport } from './coverage-report.js';
 import { renderUsers } from './users.js';
 import { renderDashboard } from './dashboard.js';
 import { renderAlarms } from './alarms.js';
@@ -22,6 +23,7 @@ const ROUTES = {
   [LOGIN_ROUTE]: { title: 'Sign in', render: renderLogin, public: true },
   '/cameras': { title: 'Cameras', render: renderCameras, public: false },
   '/onboarding': { title: 'Onboarding', render: renderOnboarding, public: false },
+  '/coverage-report': { title: 'Coverage report', render: renderCoverageReport, public: false },
   '/users': { title: 'Users', render: renderUsers, public: false },
   '/dashboard': { title: 'Dashboard', render: renderDashboard, public: false },
   '/alarms': { title: 'Alarms', render: renderAlarms, public: false },

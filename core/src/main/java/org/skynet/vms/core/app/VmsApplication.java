@@ -17,6 +17,7 @@ import org.skynet.vms.core.api.AuditApi;
 import org.skynet.vms.core.api.CameraApi;
 import org.skynet.vms.core.api.ClipApi;
 import org.skynet.vms.core.api.CoverageApi;
+import org.skynet.vms.core.api.CoverageReportApi;
 import org.skynet.vms.core.api.DiscoveryApi;
 import org.skynet.vms.core.api.HealthApi;
 import org.skynet.vms.core.api.MonitorApi;
@@ -49,6 +50,10 @@ import org.skynet.vms.core.places.MonitorLiveStates;
 import org.skynet.vms.core.places.PlaceFeatures;
 import org.skynet.vms.core.places.PlaceStore;
 import org.skynet.vms.core.places.RegistryCameras;
+import org.skynet.vms.core.places.report.DailyRateSnapshots;
+import org.skynet.vms.core.places.report.RateSnapshots;
+import org.skynet.vms.core.places.report.ReportBuilder;
+import org.skynet.vms.core.places.report.SignedReports;
 import org.skynet.vms.core.onboarding.OnboardingJobs;
 import org.skynet.vms.core.onboarding.OnboardingService;
 import org.skynet.vms.core.onboarding.OnboardingStore;
@@ -188,6 +193,15 @@ public final class VmsApplication implements AutoCloseable {
         new PlaceApi(placeStore, placeFeatures, coverageService, auditLog).register(router);
         new CoverageApi(coverageService).register(router);
         coverageService.start(config.integer("coverage.camera-refresh-millis", 10_000));
+        RateSnapshots rateSnapshots = new RateSnapshots(jdbc);
+        new CoverageReportApi(coverageService, new ReportBuilder(new RegistryCameras(cameraRegistry),
+                new MonitorLiveStates(monitorService.states()), id -> monitorService.states().get(id)
+                        .map(h -> h.state().name()).orElse("UNKNOWN"), clock),
+                new SignedReports(jdbc, clock), rateSnapshots, auditLog, clock).register(router);
+        DailyRateSnapshots dailyRates = new DailyRateSnapshots(rateSnapshots, coverageService::snapshot, clock);
+        closeables.add(dailyRates);
+        dailyRates.start(Duration.ofSeconds(config.integer("coverage.snapshot-start-delay-seconds", 120)),
+                Duration.ofSeconds(config.integer("coverage.snapshot-check-seconds", 600)));
         RecordingSettings recordingSettings = RecordingSettings.from(config, dataDir);
         ClipSettings clipSettings = ClipSettings.from(config, dataDir);
         ClipStore clipStore = new ClipStore(jdbc);

@@ -90,7 +90,8 @@ public final class CameraCsv {
         out.append("\r\n");
     }
 
-    static void quote(String s, StringBuilder out) {
+    /** Appends one RFC 4180 field, quoted only when it must be (comma, quote, line break, edge whitespace). */
+    public static void quote(String s, StringBuilder out) {
         boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
                 || (!s.isEmpty() && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))));
         if (!needs) {
