@@ -17,6 +17,7 @@ import org.skynet.vms.core.api.AuditApi;
 import org.skynet.vms.core.api.CameraApi;
 import org.skynet.vms.core.api.CoverageApi;
 import org.skynet.vms.core.api.DiscoveryApi;
+import org.skynet.vms.core.api.ExportApi;
 import org.skynet.vms.core.api.HealthApi;
 import org.skynet.vms.core.api.MonitorApi;
 import org.skynet.vms.core.api.PlaceApi;
@@ -26,6 +27,7 @@ import org.skynet.vms.core.api.RecordingApi;
 import org.skynet.vms.core.api.SessionApi;
 import org.skynet.vms.core.api.UptimeApi;
 import org.skynet.vms.core.api.UserApi;
+import org.skynet.vms.core.api.VersionInfo;
 import org.skynet.vms.core.audit.AuditExport;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.audit.AuditSearch;
@@ -36,6 +38,10 @@ import org.skynet.vms.core.db.DbSettings;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.events.EventHub;
 import org.skynet.vms.core.events.EventsUpgradeHandler;
+import org.skynet.vms.core.exports.ExportService;
+import org.skynet.vms.core.exports.ExportStore;
+import org.skynet.vms.core.exports.ExportWriter;
+import org.skynet.vms.core.exports.SigningKey;
 import org.skynet.vms.core.monitor.MonitorService;
 import org.skynet.vms.core.monitor.MonitorSettings;
 import org.skynet.vms.core.monitor.WriteBehind;
@@ -181,6 +187,12 @@ public final class VmsApplication implements AutoCloseable {
         closeables.add(recordingService);
         new RecordingApi(recordingService, cameraRegistry, auditLog, clock).register(router);
         new PlaybackApi(recordingService::segments, cameraRegistry).register(router);
+        ExportService exportService = new ExportService(new ExportStore(jdbc), new ExportWriter(recordingService::segments,
+                Duration.ofMinutes(config.integer("exports.part-minutes", 5)), SigningKey.loadOrCreate(dataDir),
+                VersionInfo.VERSION), cameraRegistry, auditLog,
+                config.path("exports.root", dataDir.resolve("exports").toString()), clock);
+        closeables.add(exportService);
+        new ExportApi(exportService, auditLog).register(router);
 
         String defaultBind = mode == Mode.DEMO ? "127.0.0.1" : "0.0.0.0";
         HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),
