@@ -24,6 +24,7 @@ import org.skynet.vms.core.api.PlaceApi;
 import org.skynet.vms.core.api.OnboardingApi;
 import org.skynet.vms.core.api.PlaybackApi;
 import org.skynet.vms.core.api.RecordingApi;
+import org.skynet.vms.core.api.RetentionApi;
 import org.skynet.vms.core.api.SessionApi;
 import org.skynet.vms.core.api.UptimeApi;
 import org.skynet.vms.core.api.UserApi;
@@ -57,6 +58,8 @@ import org.skynet.vms.core.recording.JdbcSegmentCatalogue;
 import org.skynet.vms.core.recording.RecordingModes;
 import org.skynet.vms.core.recording.RecordingService;
 import org.skynet.vms.core.recording.RecordingSettings;
+import org.skynet.vms.core.recording.RetentionSettings;
+import org.skynet.vms.core.recording.StorageMonitor;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.secrets.MasterKey;
 import org.skynet.vms.core.secrets.SecretBox;
@@ -76,6 +79,8 @@ import org.skynet.vms.core.users.UserAdmin;
 import org.skynet.vms.core.users.UserBootstrap;
 import org.skynet.vms.core.users.UserStore;
 import org.skynet.vms.errors.ErrorKind;
+import org.skynet.vms.recorder.retention.DiskUsage;
+import org.skynet.vms.recorder.retention.RetentionSweeper;
 import org.skynet.vms.errors.VmsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +107,7 @@ public final class VmsApplication implements AutoCloseable {
     private MonitorService monitorService;
     private AlarmService alarmService;
     private RecordingService recordingService;
+    private StorageMonitor storageMonitor;
     private List<InitialLogin> initialLogins = List.of();
     private boolean tls;
 
@@ -182,9 +188,19 @@ public final class VmsApplication implements AutoCloseable {
         new PlaceApi(placeStore, placeFeatures, coverageService, auditLog).register(router);
         new CoverageApi(coverageService).register(router);
         coverageService.start(config.integer("coverage.camera-refresh-millis", 10_000));
-        recordingService = RecordingService.start(RecordingSettings.from(config, dataDir), cameraRegistry,
-                new RecordingModes(jdbc, clock), new JdbcSegmentCatalogue(jdbc), clock);
+        RecordingSettings recordingSettings = RecordingSettings.from(config, dataDir);
+        RecordingModes recordingModes = new RecordingModes(jdbc, clock);
+        JdbcSegmentCatalogue segmentCatalogue = new JdbcSegmentCatalogue(jdbc);
+        RetentionSettings retention = RetentionSettings.from(config);
+        Path storageRoot = recordingSettings.storageRoot();
+        storageMonitor = new StorageMonitor(new RetentionSweeper(storageRoot, segmentCatalogue, retention.policy(),
+                recordingModes::maxAges, () -> DiskUsage.of(storageRoot)), alarmService::storageProblem, clock);
+        closeables.add(storageMonitor);
+        recordingService = RecordingService.start(recordingSettings, cameraRegistry, recordingModes, segmentCatalogue,
+                clock, storageMonitor::watch);
         closeables.add(recordingService);
+        storageMonitor.start(retention.sweepInterval());
+        new RetentionApi(recordingModes, cameraRegistry, auditLog, retention.policy()).register(router);
         new RecordingApi(recordingService, cameraRegistry, auditLog, clock).register(router);
         new PlaybackApi(recordingService::segments, cameraRegistry).register(router);
         ExportService exportService = new ExportService(new ExportStore(jdbc), new ExportWriter(recordingService::segments,
@@ -248,6 +264,11 @@ public final class VmsApplication implements AutoCloseable {
     /** The in-process recorder (modes, ingest state, catalogue). */
     public RecordingService recordingService() {
         return recordingService;
+    }
+
+    /** Retention and disk-full watch of the recorder's storage root. */
+    public StorageMonitor storageMonitor() {
+        return storageMonitor;
     }
 
     public UserStore userStore() {

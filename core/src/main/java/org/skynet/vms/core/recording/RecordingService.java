@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.skynet.vms.adapters.rtsp.RtspClient;
 import org.skynet.vms.adapters.rtsp.RtspSource;
 import org.skynet.vms.core.registry.Camera;
@@ -27,6 +28,7 @@ import org.skynet.vms.recorder.ingest.IngestSession;
 import org.skynet.vms.recorder.ingest.IngestSnapshot;
 import org.skynet.vms.recorder.ingest.IngestSupervisor;
 import org.skynet.vms.recorder.segment.SegmentConfig;
+import org.skynet.vms.recorder.segment.SegmentListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +52,11 @@ public final class RecordingService implements AutoCloseable {
     private final RtspClient client;
     private final ExecutorService writers;
     private final CatalogueWriter catalogueWriter;
+    private final SegmentListener segmentListener;
     private final IngestSupervisor supervisor;
 
     private RecordingService(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
-            SegmentCatalogue catalogue, Clock clock) {
+            SegmentCatalogue catalogue, Clock clock, UnaryOperator<SegmentListener> watch) {
         this.settings = settings;
         this.registry = registry;
         this.modes = modes;
@@ -66,6 +69,7 @@ public final class RecordingService implements AutoCloseable {
             return t;
         });
         this.catalogueWriter = new CatalogueWriter(catalogue, settings.storageRoot(), CATALOGUE_FLUSH);
+        this.segmentListener = watch.apply(catalogueWriter);
         this.supervisor = new IngestSupervisor(client, writers, clock, Backoff.DEFAULT);
     }
 
@@ -76,6 +80,15 @@ public final class RecordingService implements AutoCloseable {
      */
     public static RecordingService start(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
             SegmentCatalogue catalogue, Clock clock) {
+        return start(settings, registry, modes, catalogue, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(RecordingSettings, CameraRegistry, RecordingModes, SegmentCatalogue, Clock)}, with
+     * {@code watch} wrapped around the catalogue's segment listener (e.g. {@link StorageMonitor#watch}).
+     */
+    public static RecordingService start(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
+            SegmentCatalogue catalogue, Clock clock, UnaryOperator<SegmentListener> watch) {
         try {
             Files.createDirectories(settings.storageRoot());
         } catch (IOException e) {
@@ -89,7 +102,7 @@ public final class RecordingService implements AutoCloseable {
             LOG.error("recording catalogue recovery under {} failed; recording anyway: {}", settings.storageRoot(),
                     e.toString());
         }
-        RecordingService service = new RecordingService(settings, registry, modes, catalogue, clock);
+        RecordingService service = new RecordingService(settings, registry, modes, catalogue, clock, watch);
         for (Map.Entry<String, RecordingMode> e : modes.recorded().entrySet()) {
             if (e.getValue() == RecordingMode.CONTINUOUS) {
                 service.startCamera(e.getKey());
@@ -167,7 +180,7 @@ public final class RecordingService implements AutoCloseable {
         try {
             RtspSource source = RtspSource.of(camera.get().rtspUrl(), creds.map(Credentials::username).orElse(null),
                     creds.map(Credentials::password).orElse(null));
-            supervisor.record(cameraId, source, segmentConfig, catalogueWriter);
+            supervisor.record(cameraId, source, segmentConfig, segmentListener);
             LOG.info("{}: recording continuously from {}", cameraId, source.uri());
         } catch (VmsException e) {
             if (e.kind() != ErrorKind.CONFLICT) {
