@@ -1,5 +1,6 @@
 package org.skynet.vms.core.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
@@ -56,11 +57,11 @@ public final class ExportApi {
     }
 
     private ApiResponse request(ApiRequest req) {
-        var body = req.jsonBody();
+        JsonNode body = req.jsonBody();
         if (body == null || !body.isObject()) {
             throw VmsException.invalid("body", "expected a JSON object with cameraId, from and to");
         }
-        var cameraId = body.get("cameraId");
+        JsonNode cameraId = body.get("cameraId");
         if (cameraId == null || !cameraId.isTextual() || cameraId.textValue().isBlank()) {
             throw VmsException.invalid("cameraId", "cameraId is required");
         }
@@ -82,13 +83,14 @@ public final class ExportApi {
         String id = req.pathParam("id");
         String name = req.pathParam("name");
         Path file = exports.file(id, name);
+        String cameraId = exports.get(id).cameraId();
         byte[] content;
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new VmsException(ErrorKind.INTERNAL, "cannot read export file " + name + ": " + e.getMessage(), e);
         }
-        audit.record(req.requirePrincipal().username(), "recording.export.download", exports.get(id).cameraId(),
+        audit.record(req.requirePrincipal().username(), "recording.export.download", cameraId,
                 "export " + id + " file " + name, req.remoteAddress());
         String type = name.endsWith(".mp4") ? "video/mp4" : name.equals(ExportManifest.FILE_NAME) ? "application/json"
                 : "application/octet-stream";
@@ -96,7 +98,7 @@ public final class ExportApi {
                 .withHeader(HttpHeaderNames.CONTENT_DISPOSITION.toString(), "attachment; filename=\"" + name + "\"");
     }
 
-    private static Instant instant(com.fasterxml.jackson.databind.JsonNode value, String field) {
+    private static Instant instant(JsonNode value, String field) {
         if (value == null || !value.isTextual()) {
             throw VmsException.invalid(field, field + " is required, an ISO-8601 instant like 2026-11-26T06:00:00Z");
         }

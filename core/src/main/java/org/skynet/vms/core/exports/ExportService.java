@@ -116,11 +116,10 @@ public final class ExportService implements AutoCloseable {
         if (!ExportRecord.DONE.equals(r.state())) {
             throw VmsException.conflict("export " + id + " is " + r.state() + "; files are there once it is done");
         }
-        Path file = directory(id).resolve(name);
-        if (!ExportCheck.FILE_NAME.matcher(name).matches() || !Files.isRegularFile(file)) {
+        if (!ExportCheck.FILE_NAME.matcher(name).matches() || !Files.isRegularFile(directory(id).resolve(name))) {
             throw VmsException.notFound("export " + id + " has no file " + name);
         }
-        return file;
+        return directory(id).resolve(name);
     }
 
     /** The file names of a finished export, sorted; empty while it is not done. */
