@@ -36,8 +36,6 @@ final class SegmentOutput {
     private long frames;
     private int fragments;
     private long bytes;
-    /** Size after the last complete append: where a failed append is cut back to. */
-    private long committedBytes;
 
     private SegmentOutput(String cameraId, Path path, FileChannel channel, boolean fsync, VideoParameters params,
             Instant startWall) {
@@ -102,8 +100,8 @@ final class SegmentOutput {
      * {@code frameCount} counts it as one fragment of that many samples lasting {@code fragmentDuration90k}.
      */
     void append(ByteBuffer data, int frameCount, long fragmentDuration90k) {
-        ByteBuffer written = data.duplicate();
         try {
+            digest.update(data.duplicate());
             while (data.hasRemaining()) {
                 bytes += channel.write(data);
             }
@@ -113,8 +111,6 @@ final class SegmentOutput {
         } catch (IOException e) {
             throw new SegmentException("writing segment", path, e);
         }
-        digest.update(written); // only bytes known to be written: the digest stays that of the good prefix
-        committedBytes = bytes;
         if (frameCount > 0) {
             frames += frameCount;
             duration90k += fragmentDuration90k;
@@ -138,35 +134,6 @@ final class SegmentOutput {
             throw new SegmentException("closing segment", path, e);
         }
         return file(HexFormat.of().formatHex(digest.digest()), reason);
-    }
-
-    /**
-     * After a failed {@link #append}: cuts the file back to the end of the last complete append (a
-     * truncate frees space, so it works on a full disk), forces and closes it, and returns its final
-     * description with {@link CloseReason#WRITE_FAILED}. When even that fails the file is left as it is
-     * for {@link SegmentRecovery}, the error is added to {@code failure}, and {@code null} is returned.
-     */
-    SegmentFile closeAfterFailure(SegmentException failure) {
-        try {
-            channel.truncate(committedBytes);
-            channel.force(false);
-            channel.close();
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-            abandon(failure);
-            return null;
-        }
-        bytes = committedBytes;
-        return file(HexFormat.of().formatHex(digest.digest()), CloseReason.WRITE_FAILED);
-    }
-
-    /** Deletes the closed file (after {@link #closeAfterFailure} left it without any fragment). */
-    void delete() {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new SegmentException("deleting empty segment", path, e);
-        }
     }
 
     /** Closes the channel after a failure, keeping the first error; the file is left for recovery. */

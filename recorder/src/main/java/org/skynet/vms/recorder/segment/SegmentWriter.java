@@ -1,5 +1,7 @@
 package org.skynet.vms.recorder.segment;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -210,22 +212,27 @@ public final class SegmentWriter {
         listener.fragmentWritten(out.snapshot());
     }
 
-    /** Keeps the good prefix of a file whose write failed; a file without any fragment is deleted. */
+    /**
+     * Keeps the complete fragments of a file whose write failed, exactly as crash recovery would (the
+     * partial fragment is truncated, which frees space even on a full disk, and the SHA-256 is that of
+     * the kept bytes); a file left without any fragment is deleted. When even that fails, the file is
+     * left for recovery at the next start.
+     */
     private void endAfterFailure(SegmentOutput failed, SegmentException e) {
-        SegmentFile kept = failed.closeAfterFailure(e);
-        if (kept == null) {
-            return;
-        }
-        if (kept.fragments() > 0) {
-            listener.closed(kept);
-            return;
-        }
+        failed.abandon(e);
+        SegmentFile opened = failed.snapshot();
         try {
-            failed.delete();
-            listener.discarded(kept);
-        } catch (SegmentException deleting) {
-            e.addSuppressed(deleting);
-            listener.closed(kept);
+            SegmentFile kept = SegmentRecovery.recover(opened.path()).file();
+            if (kept != null && kept.fragments() > 0) {
+                listener.closed(new SegmentFile(kept.cameraId(), kept.path(), kept.codec(), kept.width(), kept.height(),
+                        kept.startWall(), kept.mediaDuration90k(), kept.frames(), kept.fragments(), kept.sizeBytes(),
+                        kept.sha256(), CloseReason.WRITE_FAILED));
+                return;
+            }
+            Files.deleteIfExists(opened.path());
+            listener.discarded(opened);
+        } catch (IOException | SegmentException notRepaired) {
+            e.addSuppressed(notRepaired);
         }
     }
 
