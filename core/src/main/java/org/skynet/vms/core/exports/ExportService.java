@@ -101,8 +101,8 @@ public final class ExportService implements AutoCloseable {
         return store.newest(MAX_LISTED);
     }
 
-    /** The directory of an export (exists once it is done). */
-    public Path directory(String id) {
+    /** The directory of an export (complete once it is done). */
+    private Path directory(String id) {
         return root.resolve(id);
     }
 

@@ -63,11 +63,6 @@ public final class StorageMonitor implements AutoCloseable {
         return CompletableFuture.supplyAsync(this::sweep, executor);
     }
 
-    /** The last sweep's outcome, if any yet. */
-    public Optional<RetentionSweeper.Sweep> lastSweep() {
-        return Optional.ofNullable(lastSweep);
-    }
-
     /** A listener that forwards everything to {@code next} and watches for write failures. */
     public SegmentListener watch(SegmentListener next) {
         return new SegmentListener() {
