@@ -9,5 +9,7 @@ public enum AlarmKind {
     /** The camera answers but does not offer its stream. */
     STREAM_MISSING,
     /** Many cameras of one district failed together; one alarm for all of them. */
-    STORM
+    STORM,
+    /** A recorder storage root cannot keep up: writing failed (disk full) or the quota is not met after a sweep. */
+    STORAGE
 }

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * the monitor. Thread-safe (one lock; the work under it is in-memory only).
  */
 public final class AlarmService {
+    /** District of storage alarms (they concern a recorder, not a camera). */
+    public static final String STORAGE_DISTRICT = "storage";
     private static final Logger log = LoggerFactory.getLogger(AlarmService.class);
 
     private final AlarmStore store;
@@ -123,6 +125,33 @@ public final class AlarmService {
             }
         }
         return acked;
+    }
+
+    /**
+     * Raises or clears the STORAGE alarm of a recorder storage root: one active alarm per root (district
+     * {@value #STORAGE_DISTRICT}, no camera), raised (MAJOR) when {@code problem} is present and none is
+     * active, cleared when {@code problem} is empty. Called by the recorder after each sweep and write failure.
+     */
+    public synchronized void storageProblem(String storageRoot, Optional<String> problem, Instant at) {
+        String prefix = storagePrefix(storageRoot);
+        Optional<Alarm> current = active.values().stream()
+                .filter(a -> a.kind() == AlarmKind.STORAGE && a.message().startsWith(prefix)).findFirst();
+        if (problem.isPresent() && current.isEmpty()) {
+            Alarm a = Alarm.raised(ids.incrementAndGet(), AlarmKind.STORAGE, AlarmSeverity.MAJOR, null,
+                    STORAGE_DISTRICT, prefix + problem.get(), at);
+            put(a);
+            log.warn("storage alarm: {}", a.message());
+            publish(AlarmEvent.RAISED, a);
+        } else if (problem.isEmpty() && current.isPresent()) {
+            Alarm cleared = current.get().cleared(at, "storage keeps up again");
+            active.remove(cleared.id());
+            writer.add(cleared);
+            publish(AlarmEvent.CLEARED, cleared);
+        }
+    }
+
+    private static String storagePrefix(String storageRoot) {
+        return "storage root " + storageRoot + ": ";
     }
 
     /** The active alarm of a camera, if any. */
@@ -252,7 +281,7 @@ public final class AlarmService {
                 active.put(a.id(), a);
                 if (a.cameraId() != null) {
                     activeByCamera.put(a.cameraId(), a.id());
-                } else {
+                } else if (a.kind() == AlarmKind.STORM) {
                     stormByDistrict.put(a.district(), a.id());
                 }
             }

@@ -19,15 +19,18 @@ import org.skynet.vms.core.api.ClipApi;
 import org.skynet.vms.core.api.CoverageApi;
 import org.skynet.vms.core.api.CoverageReportApi;
 import org.skynet.vms.core.api.DiscoveryApi;
+import org.skynet.vms.core.api.ExportApi;
 import org.skynet.vms.core.api.HealthApi;
 import org.skynet.vms.core.api.MonitorApi;
 import org.skynet.vms.core.api.PlaceApi;
 import org.skynet.vms.core.api.OnboardingApi;
 import org.skynet.vms.core.api.PlaybackApi;
 import org.skynet.vms.core.api.RecordingApi;
+import org.skynet.vms.core.api.RetentionApi;
 import org.skynet.vms.core.api.SessionApi;
 import org.skynet.vms.core.api.UptimeApi;
 import org.skynet.vms.core.api.UserApi;
+import org.skynet.vms.core.api.VersionInfo;
 import org.skynet.vms.core.audit.AuditExport;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.audit.AuditSearch;
@@ -42,6 +45,10 @@ import org.skynet.vms.core.db.DbSettings;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.events.EventHub;
 import org.skynet.vms.core.events.EventsUpgradeHandler;
+import org.skynet.vms.core.exports.ExportService;
+import org.skynet.vms.core.exports.ExportStore;
+import org.skynet.vms.core.exports.ExportWriter;
+import org.skynet.vms.core.exports.SigningKey;
 import org.skynet.vms.core.monitor.MonitorService;
 import org.skynet.vms.core.monitor.MonitorSettings;
 import org.skynet.vms.core.monitor.WriteBehind;
@@ -67,6 +74,8 @@ import org.skynet.vms.core.recording.ClipSweeper;
 import org.skynet.vms.core.recording.RecordingModes;
 import org.skynet.vms.core.recording.RecordingService;
 import org.skynet.vms.core.recording.RecordingSettings;
+import org.skynet.vms.core.recording.RetentionSettings;
+import org.skynet.vms.core.recording.StorageMonitor;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.secrets.MasterKey;
 import org.skynet.vms.core.secrets.SecretBox;
@@ -86,6 +95,8 @@ import org.skynet.vms.core.users.UserAdmin;
 import org.skynet.vms.core.users.UserBootstrap;
 import org.skynet.vms.core.users.UserStore;
 import org.skynet.vms.errors.ErrorKind;
+import org.skynet.vms.recorder.retention.DiskUsage;
+import org.skynet.vms.recorder.retention.RetentionSweeper;
 import org.skynet.vms.errors.VmsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +124,7 @@ public final class VmsApplication implements AutoCloseable {
     private AlarmService alarmService;
     private RecordingService recordingService;
     private ClipService clipService;
+    private StorageMonitor storageMonitor;
     private List<InitialLogin> initialLogins = List.of();
     private boolean tls;
 
@@ -203,22 +215,37 @@ public final class VmsApplication implements AutoCloseable {
         dailyRates.start(Duration.ofSeconds(config.integer("coverage.snapshot-start-delay-seconds", 120)),
                 Duration.ofSeconds(config.integer("coverage.snapshot-check-seconds", 600)));
         RecordingSettings recordingSettings = RecordingSettings.from(config, dataDir);
+        RecordingModes recordingModes = new RecordingModes(jdbc, clock);
+        JdbcSegmentCatalogue segmentCatalogue = new JdbcSegmentCatalogue(jdbc);
+        RetentionSettings retention = RetentionSettings.from(config);
+        Path storageRoot = recordingSettings.storageRoot();
+        storageMonitor = new StorageMonitor(new RetentionSweeper(storageRoot, segmentCatalogue, retention.policy(),
+                recordingModes::maxAges, () -> DiskUsage.of(storageRoot)), alarmService::storageProblem, clock);
+        closeables.add(storageMonitor);
         ClipSettings clipSettings = ClipSettings.from(config, dataDir);
         ClipStore clipStore = new ClipStore(jdbc);
         ClipRecovery.recover(clipStore, clipSettings.root());
         ClipCatalogueWriter clipCatalogue = new ClipCatalogueWriter(clipStore, clipSettings.root());
         closeables.add(clipCatalogue);
-        recordingService = RecordingService.start(recordingSettings, cameraRegistry,
-                new RecordingModes(jdbc, clock), new JdbcSegmentCatalogue(jdbc),
-                clipSettings.clipConfig(recordingSettings.fsync()), clipCatalogue, clock);
+        recordingService = RecordingService.start(recordingSettings, cameraRegistry, recordingModes, segmentCatalogue,
+                clipSettings.clipConfig(recordingSettings.fsync()), clipCatalogue, clock, storageMonitor::watch);
         closeables.add(recordingService);
+        storageMonitor.start(retention.sweepInterval());
+        new RetentionApi(recordingModes, cameraRegistry, auditLog, retention.policy()).register(router);
         new RecordingApi(recordingService, cameraRegistry, auditLog, clock).register(router);
         new PlaybackApi(recordingService::segments, cameraRegistry).register(router);
         clipService = new ClipService(recordingService, cameraRegistry, clipSettings.onAlarm());
         alarmService.onEvent(clipService::alarmEvent);
         new ClipApi(clipService, clipStore, cameraRegistry, auditLog, clock).register(router);
-        closeables.add(new ClipSweeper(clipStore, camera -> clipSettings.maxAge())
+        closeables.add(new ClipSweeper(clipStore, camera -> recordingModes.maxAgeDays(camera).map(Duration::ofDays)
+                .orElse(clipSettings.maxAge()))
                 .start(clipSettings.sweepInterval(), clock));
+        ExportService exportService = new ExportService(new ExportStore(jdbc), new ExportWriter(recordingService::segments,
+                Duration.ofMinutes(config.integer("exports.part-minutes", 5)), SigningKey.loadOrCreate(dataDir),
+                VersionInfo.VERSION), cameraRegistry, auditLog,
+                config.path("exports.root", dataDir.resolve("exports").toString()), clock);
+        closeables.add(exportService);
+        new ExportApi(exportService, auditLog).register(router);
 
         String defaultBind = mode == Mode.DEMO ? "127.0.0.1" : "0.0.0.0";
         HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),
@@ -290,6 +317,11 @@ public final class VmsApplication implements AutoCloseable {
      */
     public ClipService clipService() {
         return clipService;
+    }
+
+    /** Retention and disk-full watch of the recorder's storage root. */
+    public StorageMonitor storageMonitor() {
+        return storageMonitor;
     }
 
     public UserStore userStore() {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vms", mixinStandardHelpOptions = true, version = "Skynet VMS",
         description = "Skynet video-surveillance management server.",
         subcommands = {ServeCommand.class, DemoCommand.class, SimCommand.class, CoverageCommand.class, OnboardCommand.class,
-                RecordCommand.class, AuditCommand.class, KeysCommand.class})
+                RecordCommand.class, AuditCommand.class, KeysCommand.class,
+                VerifyExportCommand.class})
 public final class VmsCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;

@@ -14,13 +14,15 @@ import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.recorder.catalogue.SegmentCatalogue;
 import org.skynet.vms.recorder.catalogue.SegmentRow;
 import org.skynet.vms.recorder.catalogue.SegmentState;
+import org.skynet.vms.recorder.retention.RetentionCatalogue;
 
 /**
  * The segment catalogue in table {@code recording_segments} (migration V5), on PostgreSQL and H2 with
  * the same SQL. Upserts are an UPDATE batch followed by an INSERT batch for the rows that were new, in
- * one transaction (portable; one recorder writes a given storage root). Thread-safe.
+ * one transaction (portable; one recorder writes a given storage root). Also answers the retention
+ * queries (closed rows only, oldest first; index {@code recording_segments_root_start} of V9). Thread-safe.
  */
-public final class JdbcSegmentCatalogue implements SegmentCatalogue {
+public final class JdbcSegmentCatalogue implements SegmentCatalogue, RetentionCatalogue {
     /**
      * The longest span a segment row may cover for time-range queries: a range query looks back this
      * far from its start, so the {@code (camera_id, start_wall)} index bounds the scan. Files close at
@@ -85,6 +87,25 @@ public final class JdbcSegmentCatalogue implements SegmentCatalogue {
         return jdbc.query("SELECT " + COLUMNS + " FROM recording_segments WHERE camera_id = ? AND start_wall >= ? "
                         + "AND start_wall < ? AND end_wall > ? ORDER BY start_wall, path LIMIT ?",
                 JdbcSegmentCatalogue::row, cameraId, from.minus(MAX_SEGMENT_SPAN), to, from, limit);
+    }
+
+    @Override
+    public List<String> cameras(String storageRoot) {
+        return jdbc.query("SELECT DISTINCT camera_id FROM recording_segments WHERE storage_root = ? AND state = 'CLOSED' "
+                + "ORDER BY camera_id", rs -> rs.getString(1), storageRoot);
+    }
+
+    @Override
+    public List<SegmentRow> closedEndingBefore(String storageRoot, String cameraId, Instant before, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM recording_segments WHERE camera_id = ? AND start_wall < ? "
+                        + "AND end_wall < ? AND storage_root = ? AND state = 'CLOSED' ORDER BY start_wall, path LIMIT ?",
+                JdbcSegmentCatalogue::row, cameraId, before, before, storageRoot, limit);
+    }
+
+    @Override
+    public List<SegmentRow> oldestClosed(String storageRoot, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM recording_segments WHERE storage_root = ? AND state = 'CLOSED' "
+                + "ORDER BY start_wall, path LIMIT ?", JdbcSegmentCatalogue::row, storageRoot, limit);
     }
 
     @FunctionalInterface

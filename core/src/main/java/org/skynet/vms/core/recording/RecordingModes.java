@@ -1,13 +1,15 @@
 package org.skynet.vms.core.recording;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.skynet.vms.core.db.Jdbc;
 
 /**
- * The {@code camera_recording} table: each camera's {@link RecordingMode}; a camera without a row is
- * {@link RecordingMode#OFF}. Thread-safe.
+ * The {@code camera_recording} table: each camera's {@link RecordingMode} (a camera without a row is
+ * {@link RecordingMode#OFF}) and its own maximum age of recordings, if any (V9). Thread-safe.
  */
 public final class RecordingModes {
     private final Jdbc jdbc;
@@ -39,6 +41,37 @@ public final class RecordingModes {
             }
             return null;
         });
+    }
+
+    /**
+     * Sets the camera's own maximum age of recorded segments, or {@code null} for the recorder default; a
+     * camera without a row gets one with mode off.
+     *
+     * @throws org.skynet.vms.errors.VmsException INTERNAL when the camera does not exist (foreign key)
+     */
+    public void setMaxAgeDays(String cameraId, Integer days) {
+        jdbc.inTransaction(c -> {
+            if (Jdbc.update(c, "UPDATE camera_recording SET max_age_days = ?, updated_at = ? WHERE camera_id = ?",
+                    days, clock.instant(), cameraId) == 0) {
+                Jdbc.update(c, "INSERT INTO camera_recording (camera_id, mode, updated_at, max_age_days) "
+                        + "VALUES (?, 'off', ?, ?)", cameraId, clock.instant(), days);
+            }
+            return null;
+        });
+    }
+
+    /** The camera's own maximum age in days, empty when it uses the recorder default. */
+    public Optional<Integer> maxAgeDays(String cameraId) {
+        return jdbc.queryOne("SELECT max_age_days FROM camera_recording WHERE camera_id = ?",
+                rs -> Optional.ofNullable(rs.getObject(1, Integer.class)), cameraId).flatMap(days -> days);
+    }
+
+    /** Every camera with its own maximum age (whatever its mode: old recordings of a camera now off age too). */
+    public Map<String, Duration> maxAges() {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        jdbc.query("SELECT camera_id, max_age_days FROM camera_recording WHERE max_age_days IS NOT NULL",
+                rs -> out.put(rs.getString(1), Duration.ofDays(rs.getInt(2))));
+        return out;
     }
 
     /** Every camera with a mode other than off, by id. */

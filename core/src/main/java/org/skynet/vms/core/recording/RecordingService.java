@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.skynet.vms.adapters.rtsp.RtspClient;
 import org.skynet.vms.adapters.rtsp.RtspSource;
 import org.skynet.vms.core.registry.Camera;
@@ -35,6 +36,7 @@ import org.skynet.vms.recorder.ingest.IngestSession;
 import org.skynet.vms.recorder.ingest.IngestSnapshot;
 import org.skynet.vms.recorder.ingest.IngestSupervisor;
 import org.skynet.vms.recorder.segment.SegmentConfig;
+import org.skynet.vms.recorder.segment.SegmentListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +61,15 @@ public final class RecordingService implements AutoCloseable {
     private final RtspClient client;
     private final ExecutorService writers;
     private final CatalogueWriter catalogueWriter;
+    private final SegmentListener segmentListener;
     private final IngestSupervisor supervisor;
     private final ClipConfig clipConfig;
     private final ClipListener clipListener;
     private final Map<String, ClipAssembler> clips = new ConcurrentHashMap<>();
 
     private RecordingService(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
-            SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock) {
+            SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock,
+            UnaryOperator<SegmentListener> watch) {
         this.settings = settings;
         this.registry = registry;
         this.modes = modes;
@@ -78,6 +82,7 @@ public final class RecordingService implements AutoCloseable {
             return t;
         });
         this.catalogueWriter = new CatalogueWriter(catalogue, settings.storageRoot(), CATALOGUE_FLUSH);
+        this.segmentListener = watch.apply(catalogueWriter);
         this.supervisor = new IngestSupervisor(client, writers, clock, Backoff.DEFAULT);
         this.clipConfig = clipConfig;
         this.clipListener = clipListener;
@@ -88,10 +93,12 @@ public final class RecordingService implements AutoCloseable {
      *
      * @param clipConfig   how clips are cut and where their files go
      * @param clipListener told about clip files (the clip catalogue)
+     * @param watch        wraps the catalogue's segment listener (e.g. {@link StorageMonitor#watch})
      * @throws VmsException INVALID_ARGUMENT when the storage root cannot be created
      */
     public static RecordingService start(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
-            SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock) {
+            SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock,
+            UnaryOperator<SegmentListener> watch) {
         try {
             Files.createDirectories(settings.storageRoot());
         } catch (IOException e) {
@@ -106,7 +113,7 @@ public final class RecordingService implements AutoCloseable {
                     e.toString());
         }
         RecordingService service = new RecordingService(settings, registry, modes, catalogue, clipConfig,
-                clipListener, clock);
+                clipListener, clock, watch);
         modes.recorded().forEach(service::startCamera);
         return service;
     }
@@ -196,7 +203,7 @@ public final class RecordingService implements AutoCloseable {
             supervisor.open(cameraId, source, segmentConfig.stallTimeout(), (status, executor) -> {
                 List<IngestConsumer> consumers = new ArrayList<>();
                 if (mode == RecordingMode.CONTINUOUS) {
-                    consumers.add(supervisor.segmentSink(cameraId, segmentConfig, catalogueWriter, status));
+                    consumers.add(supervisor.segmentSink(cameraId, segmentConfig, segmentListener, status));
                 }
                 assembler.set(new ClipAssembler(cameraId, clipConfig,
                         ClipWriter.factory(clipConfig, clipListener, status, executor)));

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
@@ -81,7 +82,8 @@ class RecordingServiceRecoveryTest {
 
         try (RecordingService service = RecordingService.start(new RecordingSettings(root, 1, 1, false), registry,
                 new RecordingModes(db.jdbc(), clock), catalogue, ClipConfig.defaults(data.resolve("clips")),
-                new ClipCatalogueWriter(new ClipStore(db.jdbc()), data.resolve("clips")), clock)) {
+                new ClipCatalogueWriter(new ClipStore(db.jdbc()), data.resolve("clips")), clock,
+                UnaryOperator.identity())) {
             assertTrue(service.statuses().isEmpty(), "no camera has a mode yet");
             String rootName = SegmentRow.normalize(root).toString();
             assertTrue(catalogue.openSegments(rootName).isEmpty());

@@ -76,6 +76,27 @@ public final class CatalogueWriter implements SegmentListener, AutoCloseable {
         add(file);
     }
 
+    /**
+     * Forgets the file: its waiting row is dropped, and a stored row removed on the writer thread, after
+     * any batch already under way (so that batch cannot bring the row back). Should the removal fail,
+     * {@link CatalogueRecovery} removes the open row of the missing file at the next start.
+     */
+    @Override
+    public void discarded(SegmentFile file) {
+        SegmentRow row = SegmentRow.of(storageRoot, file);
+        synchronized (this) {
+            pending.remove(row.path());
+        }
+        executor.execute(() -> {
+            try {
+                catalogue.remove(row.storageRoot(), row.path());
+            } catch (RuntimeException e) {
+                LOG.warn("cannot remove the row of discarded segment {} (removed at the next start): {}", row.path(),
+                        e.toString());
+            }
+        });
+    }
+
     /** Rows waiting to be stored. */
     public synchronized int pendingRows() {
         return pending.size();

@@ -15,5 +15,10 @@ public enum CloseReason {
     /** The caller ended the stream (stop, reconnect, shutdown). */
     STOPPED,
     /** Repaired after a crash by {@link SegmentRecovery}. */
-    RECOVERED
+    RECOVERED,
+    /**
+     * Writing failed (disk full, I/O error); the file was cut back to its last complete fragment and
+     * stays playable.
+     */
+    WRITE_FAILED
 }

@@ -22,4 +22,11 @@ public interface SegmentListener {
     /** The file is complete; {@code file.sha256()} and {@code file.closeReason()} are set. */
     default void closed(SegmentFile file) {
     }
+
+    /**
+     * The file was opened, but writing its first fragment failed (disk full), so it held no video and
+     * was deleted; forget it.
+     */
+    default void discarded(SegmentFile file) {
+    }
 }

@@ -86,6 +86,7 @@ final class SegmentOutput {
                 }
             } catch (IOException | RuntimeException e) {
                 out.abandon(e);
+                deleteUnusable(path, e);
                 throw e;
             }
             return out;
@@ -154,6 +155,15 @@ final class SegmentOutput {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Removes a file whose init segment could not be written (a full disk would otherwise collect them). */
+    private static void deleteUnusable(Path path, Exception failure) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

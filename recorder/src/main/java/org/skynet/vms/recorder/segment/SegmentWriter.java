@@ -1,5 +1,8 @@
 package org.skynet.vms.recorder.segment;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.skynet.vms.adapters.media.AccessUnit;
@@ -21,9 +24,12 @@ import org.skynet.vms.recorder.fmp4.FragmentWriter;
  * exact (see {@code docs/design/time.md}).
  *
  * <p>Threading: one thread at a time, and not an event loop: writes and fsync block. Time is passed in
- * ({@code now}); nothing here reads a clock. On an I/O failure the file is closed as it is (recover it
- * with {@link SegmentRecovery}), a {@link SegmentException} is thrown, and the next keyframe starts a
- * new file.
+ * ({@code now}); nothing here reads a clock. When writing a fragment fails (disk full), the file is cut
+ * back to its last complete fragment, closed as {@link CloseReason#WRITE_FAILED} (the listener hears it;
+ * a file left without any fragment is deleted instead and reported {@code discarded}), and a
+ * {@link SegmentException} is thrown; when a file cannot be created, nothing is left behind. Either
+ * way, access units are skipped for {@link #WRITE_RETRY}, then the next keyframe tries a new file, so
+ * recording resumes by itself once space returns.
  *
  * <p>Memory per stream: one fragment buffer that grows to the largest fragment, the pending samples'
  * primitive arrays, and references to the pending access units; no per-sample allocation.
@@ -31,6 +37,8 @@ import org.skynet.vms.recorder.fmp4.FragmentWriter;
 public final class SegmentWriter {
     private static final long FALLBACK_FRAME_DURATION_90K = 3600; // 25 fps, when the SPS has no timing
     private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
+    /** After a failed write or create, keyframes are skipped this long before a new file is tried. */
+    public static final Duration WRITE_RETRY = Duration.ofSeconds(5);
 
     private final String cameraId;
     private final SegmentConfig config;
@@ -52,6 +60,8 @@ public final class SegmentWriter {
     private long lastDuration90k;
     private Instant lastArrival;
     private long skippedFrames;
+    /** No new file before this instant (set by a write failure), or {@code null}. */
+    private Instant retryAfter;
 
     /**
      * @param cameraId  names the directory and files; must match {@link SegmentNaming#CAMERA_ID}
@@ -90,11 +100,11 @@ public final class SegmentWriter {
             cutBefore(au);
         }
         if (out == null) {
-            if (!au.keyframe() || au.parameters() == null) {
+            if (!au.keyframe() || au.parameters() == null || (retryAfter != null && now.isBefore(retryAfter))) {
                 skippedFrames++;
                 return;
             }
-            open(au, wall);
+            open(au, wall, now);
         }
         pending.add(au);
         lastPts90k = au.pts90k();
@@ -159,8 +169,14 @@ public final class SegmentWriter {
         lastDuration90k = pts - lastPts90k;
     }
 
-    private void open(AccessUnit au, Instant wall) {
-        out = SegmentOutput.create(config, cameraId, au.parameters(), wall, buffer);
+    private void open(AccessUnit au, Instant wall, Instant now) {
+        try {
+            out = SegmentOutput.create(config, cameraId, au.parameters(), wall, buffer);
+        } catch (SegmentException e) {
+            retryAfter = now.plus(WRITE_RETRY);
+            throw e;
+        }
+        retryAfter = null;
         params = au.parameters();
         filePts90k = au.pts90k();
         fileWall = wall;
@@ -180,6 +196,12 @@ public final class SegmentWriter {
             buffer.clear();
             FragmentWriter.write(buffer, out.fragments() + 1, pending.firstPts90k() - filePts90k, pending, endPts90k);
             out.append(buffer.written(), pending.count(), endPts90k - pending.firstPts90k());
+        } catch (SegmentException e) {
+            SegmentOutput failed = out;
+            out = null;
+            retryAfter = lastArrival.plus(WRITE_RETRY);
+            endAfterFailure(failed, e);
+            throw e;
         } catch (RuntimeException e) {
             out.abandon(e);
             out = null;
@@ -188,6 +210,30 @@ public final class SegmentWriter {
             pending.clear();
         }
         listener.fragmentWritten(out.snapshot());
+    }
+
+    /**
+     * Keeps the complete fragments of a file whose write failed, exactly as crash recovery would (the
+     * partial fragment is truncated, which frees space even on a full disk, and the SHA-256 is that of
+     * the kept bytes); a file left without any fragment is deleted. When even that fails, the file is
+     * left for recovery at the next start.
+     */
+    private void endAfterFailure(SegmentOutput failed, SegmentException e) {
+        failed.abandon(e);
+        SegmentFile opened = failed.snapshot();
+        try {
+            SegmentFile kept = SegmentRecovery.recover(opened.path()).file();
+            if (kept != null && kept.fragments() > 0) {
+                listener.closed(new SegmentFile(kept.cameraId(), kept.path(), kept.codec(), kept.width(), kept.height(),
+                        kept.startWall(), kept.mediaDuration90k(), kept.frames(), kept.fragments(), kept.sizeBytes(),
+                        kept.sha256(), CloseReason.WRITE_FAILED));
+                return;
+            }
+            Files.deleteIfExists(opened.path());
+            listener.discarded(opened);
+        } catch (IOException | SegmentException notRepaired) {
+            e.addSuppressed(notRepaired);
+        }
     }
 
     private void closeFile(CloseReason reason) {

@@ -17,6 +17,7 @@ import org.skynet.vms.adapters.media.Codec;
 import org.skynet.vms.recorder.fmp4.TestClips;
 import org.skynet.vms.recorder.ingest.Await;
 import org.skynet.vms.recorder.segment.SegmentConfig;
+import org.skynet.vms.recorder.segment.SegmentFile;
 import org.skynet.vms.recorder.segment.SegmentWriter;
 
 class CatalogueWriterTest {
@@ -35,6 +36,20 @@ class CatalogueWriterTest {
             writer.accept(u, u.wallClock());
         }
         writer.close();
+    }
+
+    @Test
+    void aDiscardedFileLosesItsWaitingAndItsStoredRow() throws Exception {
+        try (CatalogueWriter writer = new CatalogueWriter(catalogue, root, Duration.ofHours(1))) {
+            record(writer);
+            assertTrue(writer.flush().get(5, TimeUnit.SECONDS));
+            SegmentRow stored = catalogue.all().get(0);
+            writer.discarded(new SegmentFile("cam-1", stored.file(), Codec.H264, 320, 180, stored.startWall(), 0, 0, 0,
+                    stored.sizeBytes(), null, null));
+            assertTrue(writer.flush().get(5, TimeUnit.SECONDS));
+            assertEquals(2, catalogue.all().size());
+            assertTrue(catalogue.find(stored.storageRoot(), stored.path()).isEmpty());
+        }
     }
 
     @Test

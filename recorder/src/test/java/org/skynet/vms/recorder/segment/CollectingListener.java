@@ -8,6 +8,7 @@ final class CollectingListener implements SegmentListener {
     final List<SegmentFile> opened = new ArrayList<>();
     final List<SegmentFile> fragments = new ArrayList<>();
     final List<SegmentFile> closed = new ArrayList<>();
+    final List<SegmentFile> discarded = new ArrayList<>();
 
     @Override
     public void opened(SegmentFile file) {
@@ -22,5 +23,10 @@ final class CollectingListener implements SegmentListener {
     @Override
     public void closed(SegmentFile file) {
         closed.add(file);
+    }
+
+    @Override
+    public void discarded(SegmentFile file) {
+        discarded.add(file);
     }
 }
