@@ -18,6 +18,7 @@ import org.skynet.vms.core.api.CameraApi;
 import org.skynet.vms.core.api.CoverageApi;
 import org.skynet.vms.core.api.DiscoveryApi;
 import org.skynet.vms.core.api.HealthApi;
+import org.skynet.vms.core.api.MapApi;
 import org.skynet.vms.core.api.MonitorApi;
 import org.skynet.vms.core.api.PlaceApi;
 import org.skynet.vms.core.api.OnboardingApi;
@@ -36,6 +37,8 @@ import org.skynet.vms.core.db.DbSettings;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.events.EventHub;
 import org.skynet.vms.core.events.EventsUpgradeHandler;
+import org.skynet.vms.core.map.CoverageFeed;
+import org.skynet.vms.core.map.MapSettings;
 import org.skynet.vms.core.monitor.MonitorService;
 import org.skynet.vms.core.monitor.MonitorSettings;
 import org.skynet.vms.core.monitor.WriteBehind;
@@ -96,6 +99,7 @@ public final class VmsApplication implements AutoCloseable {
     private MonitorService monitorService;
     private AlarmService alarmService;
     private RecordingService recordingService;
+    private CoverageService coverageService;
     private List<InitialLogin> initialLogins = List.of();
     private boolean tls;
 
@@ -147,7 +151,8 @@ public final class VmsApplication implements AutoCloseable {
         new UserApi(userStore, new UserAdmin(userStore, sessions, auditLog)).register(router);
         new HealthApi(jdbc, clock, mode.name().toLowerCase()).register(router);
         cameraRegistry = new CameraRegistry(jdbc, new SecretBox(MasterKey.load(config, dataDir)), clock);
-        new CameraApi(cameraRegistry, auditLog).register(router);
+        CameraApi cameraApi = new CameraApi(cameraRegistry, auditLog);
+        cameraApi.register(router);
         OnboardingService onboarding = new OnboardingService(config.integer("onboarding.event-loops", 2),
                 config.integer("onboarding.decode-threads", 1), clock);
         closeables.add(onboarding);
@@ -169,12 +174,17 @@ public final class VmsApplication implements AutoCloseable {
         new UptimeApi(monitorService, clock).register(router);
         PlaceStore placeStore = new PlaceStore(jdbc, clock);
         PlaceFeatures placeFeatures = new PlaceFeatures(new PlaceGeoJson());
-        CoverageService coverageService = new CoverageService(placeStore, placeFeatures,
+        coverageService = new CoverageService(placeStore, placeFeatures,
                 new RegistryCameras(cameraRegistry), new MonitorLiveStates(monitorService.states()));
         closeables.add(coverageService);
         monitorService.onChange(change -> coverageService.stateChanged(change.cameraId()));
         new PlaceApi(placeStore, placeFeatures, coverageService, auditLog).register(router);
         new CoverageApi(coverageService).register(router);
+        RegistryCameras mapCameras = new RegistryCameras(cameraRegistry);
+        CoverageFeed coverageFeed = new CoverageFeed(coverageService, mapCameras, events::broadcast);
+        monitorService.onChange(change -> coverageFeed.stateApplied(change.cameraId()));
+        cameraApi.onChange(coverageFeed::cameraChanged);
+        new MapApi(MapSettings.from(config), placeStore, coverageService, mapCameras).register(router);
         coverageService.start(config.integer("coverage.camera-refresh-millis", 10_000));
         recordingService = RecordingService.start(RecordingSettings.from(config, dataDir), cameraRegistry,
                 new RecordingModes(jdbc, clock), new JdbcSegmentCatalogue(jdbc), clock);
@@ -236,6 +246,11 @@ public final class VmsApplication implements AutoCloseable {
     /** The in-process recorder (modes, ingest state, catalogue). */
     public RecordingService recordingService() {
         return recordingService;
+    }
+
+    /** Coverage of places (e.g. for {@code demo} to load sample places). */
+    public CoverageService coverageService() {
+        return coverageService;
     }
 
     public UserStore userStore() {

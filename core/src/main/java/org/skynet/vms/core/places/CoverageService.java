@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *     (a change that races with a rebuild makes the rebuild recompute live coverage once more).</li>
  * <li>Cameras changed in the registry: the registry has no change hook, so {@link #refreshCameras()} is called
  *     periodically (see {@link #start}); it diffs the camera views and updates both engines
- *     incrementally ({@link CoverageEngine#cameraChanged}, {@link CoverageEngine#cameraRemoved}).</li>
+ *     incrementally ({@link CoverageEngine#cameraChanged}, {@link CoverageEngine#cameraRemoved}). A change made
+ *     through the camera API is applied at once ({@link #cameraChanged(CameraView)}, {@link #cameraRemoved}).</li>
  * </ul>
  *
  * <p>Writers are serialised on this object; readers take {@link #snapshot} without locking.
@@ -137,6 +138,27 @@ public final class CoverageService implements AutoCloseable {
             now.values().forEach(engine::cameraChanged);
         }
         known = now;
+    }
+
+    /**
+     * One camera was added, moved, turned or re-ranged through the API: both engines take it now instead of at
+     * the next {@link #refreshCameras()} (a no-op before the first computation, which reads every camera).
+     */
+    public synchronized void cameraChanged(CameraView camera) {
+        if (engines.isEmpty()) {
+            return;
+        }
+        engines.values().forEach(engine -> engine.cameraChanged(camera));
+        known.put(camera.id(), camera);
+    }
+
+    /** One camera was deleted (or lost its placement) through the API; unknown ids are ignored. */
+    public synchronized void cameraRemoved(String cameraId) {
+        if (engines.isEmpty()) {
+            return;
+        }
+        engines.values().forEach(engine -> engine.cameraRemoved(cameraId));
+        known.remove(cameraId);
     }
 
     private Map<String, CameraView> current() {
