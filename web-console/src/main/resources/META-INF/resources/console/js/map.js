@@ -43,7 +43,9 @@ export function renderMap(view, ctx) {
   let district = ctx.params.get('district') || '';
   el.mode.value = mode;
 
-  const map = L.map(el.canvas, { attributionControl: false, zoomControl: true, minZoom: 2 });
+  // A view from the start: Leaflet adds layers (and their SVG elements, which carry the data-* hooks) only to a
+  // map that has one. The first load fits the view to the districts and places.
+  const map = L.map(el.canvas, { attributionControl: false, zoomControl: true, minZoom: 2 }).setView([0, 0], 2);
   // Stacking, bottom to top (z-index in console.css): districts, cones, places, gaps; handles on the marker pane.
   for (const pane of ['districts', 'cones', 'places', 'gaps']) {
     map.createPane(pane);
@@ -502,7 +504,7 @@ export function renderMap(view, ctx) {
     for (const key of ['lat', 'lon', 'bearing', 'fov', 'range']) {
       values[key] = Number($('cone-' + key).value.trim());
     }
-    const before = camera.layer.getBounds();
+    const before = coneBounds(camera.data);
     el.coneSave.disabled = true;
     el.coneError.hidden = true;
     el.coneResult.hidden = true;
@@ -514,7 +516,7 @@ export function renderMap(view, ctx) {
       fillConeInputs();
       el.coneResult.textContent = `Saved the placement of ${camera.data.id}.`;
       el.coneResult.hidden = false;
-      queueRefresh(placesNear([before, camera.layer.getBounds()]), true);
+      queueRefresh(placesNear([before, coneBounds(camera.data)]), true);
     } catch (err) {
       el.coneError.textContent = 'Could not save: ' + describeError(err);
       el.coneError.hidden = false;
@@ -582,7 +584,7 @@ export function renderMap(view, ctx) {
 
   async function onCoverage(message) {
     const camera = cameras.get(message.cameraId);
-    const before = camera ? camera.layer.getBounds() : null;
+    const before = camera ? coneBounds(camera.data) : null;
     if (message.cause === 'camera') {
       await reloadCamera(message.cameraId);
     }
@@ -590,7 +592,7 @@ export function renderMap(view, ctx) {
       return;
     }
     const now = cameras.get(message.cameraId);
-    queueRefresh(placesNear([before, now ? now.layer.getBounds() : null]), true);
+    queueRefresh(placesNear([before, now ? coneBounds(now.data) : null]), true);
   }
 
   /** Another user (or this page) changed a camera: take its new placement, or drop it. */
@@ -692,6 +694,11 @@ function mark(target, data) {
   for (const [key, value] of Object.entries(data)) {
     element.dataset[key] = value;
   }
+}
+
+/** The box of a camera's saved view (not of a cone being edited). */
+function coneBounds(camera) {
+  return L.latLngBounds(sector(camera));
 }
 
 function badge(text, className) {
