@@ -24,6 +24,8 @@ const GAP_FETCHES_AT_ONCE = 4;
 const REFRESH_DELAY_MILLIS = 150;
 const MAX_RANGE_METRES = 5000;
 const PLACE_STATE_LABELS = { covered: 'Covered', partial: 'Partly covered', gap: 'Gap' };
+/** Below this zoom a place (tens of metres) is a pixel or less: it is also shown as a dot in its colour. */
+const DOT_BELOW_ZOOM = 16;
 
 /**
  * Renders the map page into `view`.
@@ -53,6 +55,7 @@ export function renderMap(view, ctx) {
   const layers = {
     districts: L.layerGroup().addTo(map),
     places: L.layerGroup().addTo(map),
+    dots: L.layerGroup(),
     gaps: L.layerGroup().addTo(map),
     cones: L.layerGroup().addTo(map),
     edit: L.layerGroup().addTo(map),
@@ -162,14 +165,19 @@ export function renderMap(view, ctx) {
 
   function drawPlaces(items) {
     layers.places.clearLayers();
+    layers.dots.clearLayers();
     layers.gaps.clearLayers();
     places = new Map();
     const sorted = items.slice().sort((a, b) => a.district.localeCompare(b.district) || a.name.localeCompare(b.name));
     for (const data of sorted) {
-      const place = { data, layer: null, gap: null, row: placeRow(data) };
+      const place = { data, layer: null, dot: null, gap: null, row: placeRow(data) };
+      const onClick = (e) => { L.DomEvent.stopPropagation(e); select({ kind: 'place', id: data.id }); };
       place.layer = L.geoJSON(data.geometry, { pane: 'places', style: () => ({ className: 'map-place' }) })
-        .on('click', (e) => { L.DomEvent.stopPropagation(e); select({ kind: 'place', id: data.id }); });
+        .on('click', onClick);
       layers.places.addLayer(place.layer);
+      place.dot = L.circleMarker(place.layer.getBounds().getCenter(), { pane: 'places', radius: 6, className: 'map-place-dot' })
+        .on('click', onClick);
+      layers.dots.addLayer(place.dot);
       places.set(data.id, place);
       stylePlace(place);
     }
@@ -200,6 +208,7 @@ export function renderMap(view, ctx) {
     const { data } = place;
     const state = coverageClass(data.coverage, data.required);
     place.layer.getLayers().forEach((l) => mark(l, { testid: 'map-place', placeId: data.id, state }));
+    mark(place.dot, { testid: 'map-place-dot', placeId: data.id, state });
     const tip = `${data.name}: ${percent(data.coverage)}`;
     if (place.layer.getTooltip()) {
       place.layer.setTooltipContent(tip);
@@ -653,6 +662,17 @@ export function renderMap(view, ctx) {
     }
   }
 
+  /** Dots for places at city zoom, polygons only when zoomed in. */
+  function showDots() {
+    if (map.getZoom() < DOT_BELOW_ZOOM) {
+      layers.dots.addTo(map);
+      places.forEach(stylePlace); // the dots' SVG elements exist only now
+    } else {
+      layers.dots.remove();
+    }
+  }
+
+  map.on('zoomend', showDots);
   el.mode.addEventListener('change', () => {
     mode = el.mode.value;
     ctx.replaceParams({ mode: mode === 'live' ? '' : mode, district });
