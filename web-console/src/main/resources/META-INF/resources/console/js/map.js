@@ -375,7 +375,7 @@ export function renderMap(view, ctx) {
     }));
     if (!ids.length) {
       const li = document.createElement('li');
-      li.className = 'empty';
+      li.className = 'map-hint';
       li.textContent = mode === 'live' ? 'No camera online sees this place.' : 'No enabled camera sees this place.';
       list.append(li);
     }
