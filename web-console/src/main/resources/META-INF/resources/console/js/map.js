@@ -71,6 +71,8 @@ export function renderMap(view, ctx) {
   let settingsApplied = false;
   let fitted = false;
   const pendingPlaces = new Set();
+  /** Events that arrived while a load was in flight: applied to what the load draws (it may predate them). */
+  let during = null;
   let pendingSummary = false;
   let refreshTimer = null;
 
@@ -82,6 +84,7 @@ export function renderMap(view, ctx) {
     const { signal } = controller;
     el.page.dataset.state = 'loading';
     el.page.dataset.gaps = 'loading';
+    during = { states: new Map(), coverage: [] };
     try {
       const [settings, outlines, placeList, cameraList, health, summary] = await Promise.all([
         settingsApplied ? null : mapSettings(signal),
@@ -94,10 +97,13 @@ export function renderMap(view, ctx) {
       if (settings) {
         applySettings(settings);
       }
+      const missed = during;
+      during = null;
       drawDistricts(outlines);
-      drawCameras(cameraList, health);
+      drawCameras(cameraList, health, missed.states);
       drawPlaces(placeList.items || []);
       drawSummary(summary);
+      missed.coverage.forEach(onCoverageMessage);
       if (!fitted) {
         fitToContent();
         fitted = true;
@@ -108,7 +114,11 @@ export function renderMap(view, ctx) {
       await loadGaps(Array.from(places.values()), signal);
       el.page.dataset.gaps = 'ready';
     } catch (err) {
-      if (signal.aborted || (err instanceof ApiError && err.status === 401)) {
+      if (signal.aborted) {
+        return; // a newer load runs
+      }
+      during = null;
+      if (err instanceof ApiError && err.status === 401) {
         return;
       }
       el.error.textContent = 'Could not load the map: ' + describeError(err);
@@ -139,7 +149,7 @@ export function renderMap(view, ctx) {
       const layer = L.geoJSON(feature, { pane: 'districts', interactive: false, style: () => ({ className: 'map-district' }) });
       layers.districts.addLayer(layer);
       const name = feature.properties.district;
-      layer.getLayers().forEach((l) => mark(l, { testid: 'map-district', district: name }));
+      layer.getLayers().forEach((l) => mark(l, { testid: 'map-district-outline', district: name }));
       if (!district || district === name) {
         layers.districts.addLayer(L.marker(layer.getBounds().getCenter(), {
           pane: 'districts',
@@ -272,11 +282,11 @@ export function renderMap(view, ctx) {
 
   // --- Cameras -------------------------------------------------------------
 
-  function drawCameras(list, health) {
+  function drawCameras(list, health, newer) {
     layers.cones.clearLayers();
     cameras = new Map();
     for (const data of list) {
-      const h = health.get(data.id);
+      const h = newer.get(data.id) || health.get(data.id);
       const camera = { data, health: h ? { state: h.state, reason: h.reason } : null, layer: null };
       cameras.set(data.id, camera);
       drawCone(camera);
@@ -634,10 +644,17 @@ export function renderMap(view, ctx) {
     }
   }
 
+  function onCoverageMessage(message) {
+    onCoverage(message).catch((err) => console.error('coverage update failed', err));
+  }
+
   function onEvent(message) {
     if (message.type === 'resync') {
       load();
     } else if (message.type === 'state') {
+      if (during) {
+        during.states.set(message.cameraId, { state: message.to, reason: message.reason });
+      }
       const camera = cameras.get(message.cameraId);
       if (camera) {
         camera.health = { state: message.to, reason: message.reason };
@@ -647,7 +664,11 @@ export function renderMap(view, ctx) {
         }
       }
     } else if (message.type === 'coverage') {
-      onCoverage(message).catch((err) => console.error('coverage update failed', err));
+      if (during) {
+        during.coverage.push(message);
+      } else {
+        onCoverageMessage(message);
+      }
     }
   }
 

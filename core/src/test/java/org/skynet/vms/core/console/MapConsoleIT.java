@@ -108,7 +108,7 @@ class MapConsoleIT {
                 && shown.contains(live.get("placesCovered").intValue() + " of " + live.get("placesTotal").intValue()), shown);
         assertEquals(CAMERAS, browser.allByTestId("map-place").size(), "one sample place per demo camera");
         assertEquals(CAMERAS, browser.allByTestId("map-cone").size());
-        assertFalse(browser.allByTestId("map-district").isEmpty(), "district outlines drawn");
+        assertFalse(browser.allByTestId("map-district-outline").isEmpty(), "district outlines drawn");
         waitForPresent(place(placeId, "covered"));
         waitForPresent(cone(cameraId, "ONLINE"));
         browser.waitFor("[data-testid='map-view'][data-gaps='ready']");
