@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.interactions.Actions;
 import org.skynet.vms.adapters.sim.Fault;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
@@ -164,7 +165,16 @@ class MapConsoleIT {
         browser.waitFor("[data-testid='place-camera'][data-camera-id='" + cameraId + "']").click();
         browser.waitFor("[data-testid='cone-form']");
         browser.waitFor("[data-testid='cone-centre']");
-        browser.waitFor("[data-testid='cone-turn']");
+        String bearingShown = browser.byTestId("cone-bearing").getAttribute("value");
+        new Actions(browser.driver()).dragAndDropBy(browser.waitFor("[data-testid='cone-turn']"), 0, 60).perform();
+        browser.waitUntil("dragging the handle turns the cone", () ->
+                !bearingShown.equals(browser.byTestId("cone-bearing").getAttribute("value")));
+
+        browser.type("cone-bearing", "400");
+        browser.click("cone-save");
+        String error = browser.byTestId("cone-error").getText();
+        assertTrue(error.startsWith("Could not save:") && error.contains("field: bearing"), error);
+
         double turned = (bearing + 180) % 360;
         browser.type("cone-bearing", String.valueOf(turned));
         browser.click("cone-save");
