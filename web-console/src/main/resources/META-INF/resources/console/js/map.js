@@ -10,7 +10,8 @@ import { ApiError, describeError } from './api.js';
 import { subscribe } from './events.js';
 import { healthByCamera } from './monitor-api.js';
 import { stateLabel } from './dashboard.js';
-import { bearingBetween, coverageClass, destination, distanceMetres, percent, sector } from './map-geometry.js';
+import { ConeEditor } from './map-cone-editor.js';
+import { coverageClass, percent, sector } from './map-geometry.js';
 import {
   allCameras, coverageSummary, districtOutlines, getCamera, mapPlaces, mapSettings, placeCoverage, saveCone,
 } from './map-api.js';
@@ -22,7 +23,6 @@ const MAX_GAP_PLACES = 200;
 const GAP_FETCHES_AT_ONCE = 4;
 /** Coverage messages arrive in bursts (a district losing power): reload the affected places once per burst. */
 const REFRESH_DELAY_MILLIS = 150;
-const MAX_RANGE_METRES = 5000;
 const PLACE_STATE_LABELS = { covered: 'Covered', partial: 'Partly covered', gap: 'Gap' };
 /** Below this zoom a place (tens of metres) is a pixel or less: it is also shown as a dot in its colour. */
 const DOT_BELOW_ZOOM = 16;
@@ -65,8 +65,7 @@ export function renderMap(view, ctx) {
   /** id → {data (the camera), health ({state, reason} or null), layer} */
   let cameras = new Map();
   let selected = null; // {kind: 'place'|'camera', id}
-  let draft = null; // the cone being edited: {lat, lon, bearing, fov, range}
-  let handles = null; // the draggable markers of the cone being edited: {centre, turn}
+  const editor = new ConeEditor(layers.edit, (key) => $('cone-' + key), draftChanged);
   let controller = null;
   let settingsApplied = false;
   let fitted = false;
@@ -219,7 +218,7 @@ export function renderMap(view, ctx) {
     const state = coverageClass(data.coverage, data.required);
     place.layer.getLayers().forEach((l) => mark(l, { testid: 'map-place', placeId: data.id, state }));
     mark(place.dot, { testid: 'map-place-dot', placeId: data.id, state });
-    const tip = `${data.name}: ${percent(data.coverage)}`;
+    const tip = textNode(`${data.name}: ${percent(data.coverage)}`);
     if (place.layer.getTooltip()) {
       place.layer.setTooltipContent(tip);
     } else {
@@ -294,13 +293,13 @@ export function renderMap(view, ctx) {
   }
 
   function drawCone(camera) {
-    const cone = camera === selectedCamera() && draft ? draft : camera.data;
+    const cone = camera === selectedCamera() && editor.draft ? editor.draft : camera.data;
     if (camera.layer) {
       camera.layer.setLatLngs(sector(cone));
     } else {
       camera.layer = L.polygon(sector(cone), { pane: 'cones', className: 'map-cone' })
         .on('click', (e) => { L.DomEvent.stopPropagation(e); select({ kind: 'camera', id: camera.data.id }); });
-      camera.layer.bindTooltip(camera.data.name, { sticky: true });
+      camera.layer.bindTooltip(() => textNode(camera.data.name), { sticky: true });
       layers.cones.addLayer(camera.layer);
     }
     styleCone(camera);
@@ -324,9 +323,7 @@ export function renderMap(view, ctx) {
   function select(target, pan = false) {
     const previous = selectedCamera();
     selected = target;
-    draft = null;
-    handles = null;
-    layers.edit.clearLayers();
+    editor.stop();
     if (previous) {
       drawCone(previous);
     }
@@ -403,11 +400,8 @@ export function renderMap(view, ctx) {
     $('camera-detail-reason').textContent = camera.health && camera.health.reason ? camera.health.reason : '—';
     showSnapshot(data.id);
     el.coneForm.hidden = !canEdit;
-    if (canEdit) {
-      if (!draft) {
-        startEditing(camera);
-      }
-      fillConeInputs();
+    if (canEdit && !editor.draft) {
+      startEditing(camera);
     }
   }
 
@@ -432,107 +426,24 @@ export function renderMap(view, ctx) {
     img.src = `/api/cameras/${encodeURIComponent(id)}/thumbnail.jpg?at=${encodeURIComponent(new Date().toISOString())}`;
   }
 
-  // --- Editing a cone (technicians, admins) ----------------------------------
-
-  function startEditing(camera) {
-    const { lat, lon, bearing, fov, range } = camera.data;
-    draft = { lat, lon, bearing, fov, range };
-    layers.edit.clearLayers();
-    const centre = L.marker([lat, lon], {
-      draggable: true, keyboard: true, title: 'Drag to move the camera', alt: 'Camera position',
-      icon: L.divIcon({ className: 'cone-handle cone-centre', iconSize: [18, 18] }),
-    });
-    const turn = L.marker(destination(lat, lon, bearing, range), {
-      draggable: true, keyboard: true, title: 'Drag to turn the camera and set its range', alt: 'Camera bearing',
-      icon: L.divIcon({ className: 'cone-handle cone-turn', iconSize: [16, 16] }),
-    });
-    centre.on('drag', () => {
-      const at = centre.getLatLng();
-      draft.lat = round(at.lat, 7);
-      draft.lon = round(at.lng, 7);
-      turn.setLatLng(destination(draft.lat, draft.lon, draft.bearing, draft.range));
-      draftChanged();
-    });
-    turn.on('drag', () => {
-      const from = L.latLng(draft.lat, draft.lon);
-      draft.bearing = round(bearingBetween(from, turn.getLatLng()), 1) % 360;
-      draft.range = Math.min(MAX_RANGE_METRES, Math.max(1, Math.round(distanceMetres(from, turn.getLatLng()))));
-      draftChanged();
-    });
-    layers.edit.addLayer(centre).addLayer(turn);
-    mark(centre.getElement(), { testid: 'cone-centre' });
-    mark(turn.getElement(), { testid: 'cone-turn' });
-    handles = { centre, turn };
-    el.coneError.hidden = true;
-    el.coneResult.hidden = true;
-  }
-
-  function draftChanged() {
-    const camera = selectedCamera();
-    if (camera) {
-      drawCone(camera);
-    }
-    fillConeInputs();
-    el.coneResult.hidden = true;
-  }
-
-  function fillConeInputs() {
-    for (const key of ['lat', 'lon', 'bearing', 'fov', 'range']) {
-      const input = $('cone-' + key);
-      if (document.activeElement !== input) {
-        input.value = String(draft[key]);
-      }
-    }
-  }
-
-  function inputChanged() {
-    if (!draft) {
-      return;
-    }
-    const next = {};
-    for (const key of ['lat', 'lon', 'bearing', 'fov', 'range']) {
-      const value = Number($('cone-' + key).value.trim());
-      if ($('cone-' + key).value.trim() === '' || !Number.isFinite(value)) {
-        return; // typing; the server names the field if it is still wrong on save
-      }
-      next[key] = value;
-    }
-    if (Math.abs(next.lat) >= 90 || Math.abs(next.lon) > 180 || next.fov <= 0 || next.range <= 0
-      || next.range > MAX_RANGE_METRES) {
-      return;
-    }
-    Object.assign(draft, next);
-    const { centre, turn } = handles || {};
-    if (centre && turn) {
-      centre.setLatLng([draft.lat, draft.lon]);
-      turn.setLatLng(destination(draft.lat, draft.lon, draft.bearing, draft.range));
-    }
-    const camera = selectedCamera();
-    if (camera) {
-      drawCone(camera);
-    }
-  }
+  // --- Saving a cone (technicians, admins) ------------------------------------
 
   async function saveDraft(event) {
     event.preventDefault();
     const camera = selectedCamera();
-    if (!camera || !draft) {
+    if (!camera || !editor.draft) {
       return;
     }
-    const values = {};
-    for (const key of ['lat', 'lon', 'bearing', 'fov', 'range']) {
-      values[key] = Number($('cone-' + key).value.trim());
-    }
+    // NaN goes out as null: the server answers which field is missing.
+    const values = editor.values();
     const before = coneBounds(camera.data);
     el.coneSave.disabled = true;
     el.coneError.hidden = true;
     el.coneResult.hidden = true;
     try {
       camera.data = await saveCone(camera.data.id, values);
-      draft = null;
-      startEditing(camera);
+      editor.start(camera.data);
       drawCone(camera);
-      fillConeInputs();
       el.coneResult.textContent = `Saved the placement of ${camera.data.id}.`;
       el.coneResult.hidden = false;
       queueRefresh(placesNear([before, coneBounds(camera.data)]), true);
@@ -548,9 +459,22 @@ export function renderMap(view, ctx) {
     const camera = selectedCamera();
     if (camera) {
       startEditing(camera);
-      drawCone(camera);
-      fillConeInputs();
     }
+  }
+
+  function startEditing(camera) {
+    editor.start(camera.data);
+    drawCone(camera);
+    el.coneError.hidden = true;
+    el.coneResult.hidden = true;
+  }
+
+  function draftChanged() {
+    const camera = selectedCamera();
+    if (camera) {
+      drawCone(camera);
+    }
+    el.coneResult.hidden = true;
   }
 
   // --- Rates and live updates ------------------------------------------------
@@ -703,14 +627,12 @@ export function renderMap(view, ctx) {
     district = el.district.value;
     ctx.replaceParams({ mode: mode === 'live' ? '' : mode, district });
     selected = null;
-    draft = null;
-    handles = null;
-    layers.edit.clearLayers();
+    editor.stop();
     fitted = false;
     load();
   });
   el.coneForm.addEventListener('submit', saveDraft);
-  el.coneForm.addEventListener('input', inputChanged);
+  el.coneForm.addEventListener('input', () => editor.inputChanged());
   $('cone-reset').addEventListener('click', resetDraft);
 
   const unsubscribe = subscribe(onEvent);
@@ -742,14 +664,16 @@ function coneBounds(camera) {
   return L.latLngBounds(sector(camera));
 }
 
+/** Tooltip content as an element: Leaflet writes string content as HTML, and names come from users. */
+function textNode(text) {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
+}
+
 function badge(text, className) {
   const span = document.createElement('span');
   span.className = `badge ${className}`;
   span.textContent = text;
   return span;
-}
-
-function round(value, decimals) {
-  const f = 10 ** decimals;
-  return Math.round(value * f) / f;
 }

@@ -99,7 +99,9 @@ class MapConsoleIT {
         String cameraId = target.get("cameras").get(0).textValue();
 
         signIn("supervisor");
-        browser.open(base + "#/map");
+        browser.driver().executeScript("window.cspViolations = [];"
+                + "document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective));");
+        browser.click("nav-map");
         browser.waitFor("[data-testid='map-view'][data-state='ready']");
         browser.waitFor("[data-testid='live-indicator'][data-status='live']");
         JsonNode live = rate("live");
@@ -143,6 +145,8 @@ class MapConsoleIT {
                 Math.abs(Double.parseDouble(attr("[data-testid='map-rate']", "data-rate")) - after.get("rate").doubleValue()) < 1e-12);
         assertEquals(live.get("placesCovered").intValue() - 1, after.get("placesCovered").intValue());
         browser.screenshot("map-camera-down-gap");
+        assertEquals("[]", String.valueOf(browser.driver().executeScript("return JSON.stringify(window.cspViolations);")),
+                "Leaflet and the map page run under the console's Content-Security-Policy");
 
         new org.openqa.selenium.support.ui.Select(browser.byTestId("map-mode")).selectByValue("designed");
         browser.waitFor("[data-testid='map-rate'][data-mode='designed']");
