@@ -174,8 +174,9 @@ public final class VmsApplication implements AutoCloseable {
         new UptimeApi(monitorService, clock).register(router);
         PlaceStore placeStore = new PlaceStore(jdbc, clock);
         PlaceFeatures placeFeatures = new PlaceFeatures(new PlaceGeoJson());
-        coverageService = new CoverageService(placeStore, placeFeatures,
+        CoverageService coverageService = new CoverageService(placeStore, placeFeatures,
                 new RegistryCameras(cameraRegistry), new MonitorLiveStates(monitorService.states()));
+        this.coverageService = coverageService;
         closeables.add(coverageService);
         monitorService.onChange(change -> coverageService.stateChanged(change.cameraId()));
         new PlaceApi(placeStore, placeFeatures, coverageService, auditLog).register(router);
