@@ -482,8 +482,10 @@ export function renderMap(view, ctx) {
   function drawSummary(summary) {
     el.rate.dataset.rate = String(summary.rate);
     el.rate.dataset.mode = summary.mode;
-    el.rate.textContent = `${district || 'City'} coverage (${summary.mode}): ${percent(summary.rate)} — `
-      + `${summary.placesCovered} of ${summary.placesTotal} places covered`;
+    el.rate.textContent = summary.placesTotal === 0
+      ? `${district || 'The city'} has no places to measure yet (places are imported under /api/places).`
+      : `${district || 'City'} coverage (${summary.mode}): ${percent(summary.rate)} — `
+        + `${summary.placesCovered} of ${summary.placesTotal} places covered`;
   }
 
   function placesNear(boundsList) {
