@@ -528,6 +528,10 @@ export function renderMap(view, ctx) {
   }
 
   async function onCoverage(message) {
+    if (message.cause === 'places') {
+      load(); // places imported, changed or deleted: their shapes and names may differ too
+      return;
+    }
     const camera = cameras.get(message.cameraId);
     const before = camera ? coneBounds(camera.data) : null;
     if (message.cause === 'camera') {

@@ -185,6 +185,7 @@ public final class VmsApplication implements AutoCloseable {
         CoverageFeed coverageFeed = new CoverageFeed(coverageService, mapCameras, events::broadcast);
         monitorService.onChange(change -> coverageFeed.stateApplied(change.cameraId()));
         cameraApi.onChange(coverageFeed::cameraChanged);
+        coverageService.onPlacesChanged(coverageFeed::placesChanged);
         new MapApi(MapSettings.from(config), placeStore, coverageService, mapCameras).register(router);
         coverageService.start(config.integer("coverage.camera-refresh-millis", 10_000));
         recordingService = RecordingService.start(RecordingSettings.from(config, dataDir), cameraRegistry,

@@ -13,7 +13,8 @@ import org.skynet.vms.core.server.Json;
  * Tells consoles that coverage changed, after the engines have it, so a console that reloads coverage on the
  * message reads the new numbers (the monitor's own {@code state} message goes out before the engine update).
  * Message: {@code {"type":"coverage","cause":"state"|"camera","cameraId","modes":["live"(,"designed")]}}; the
- * console reloads the places near that camera.
+ * console reloads the places near that camera. After places changed: {@code {"type":"coverage","cause":"places",
+ * "modes":["live","designed"]}}, and the console reloads its places.
  */
 public final class CoverageFeed {
     private final CoverageService coverage;
@@ -38,11 +39,18 @@ public final class CoverageFeed {
         broadcast.accept(message("camera", cameraId, List.of("live", "designed")));
     }
 
+    /** Places were imported, changed or deleted: both engines were rebuilt (a {@code CoverageService} listener). */
+    public void placesChanged() {
+        broadcast.accept(message("places", null, List.of("live", "designed")));
+    }
+
     private static String message(String cause, String cameraId, List<String> modes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "coverage");
         m.put("cause", cause);
-        m.put("cameraId", cameraId);
+        if (cameraId != null) {
+            m.put("cameraId", cameraId);
+        }
         m.put("modes", modes);
         return new String(Json.write(m), StandardCharsets.UTF_8);
     }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,7 @@ public final class CoverageService implements AutoCloseable {
     private final Supplier<Collection<CameraView>> cameras;
     private final LiveStates live;
     private final AtomicLong stateChanges = new AtomicLong();
+    private final List<Runnable> placeListeners = new CopyOnWriteArrayList<>();
     private volatile Map<CoverageMode, CoverageEngine> engines = Map.of();
     private Map<String, CameraView> known = Map.of();
     private ScheduledExecutorService refresher;
@@ -99,6 +101,11 @@ public final class CoverageService implements AutoCloseable {
         return engines;
     }
 
+    /** Called after every rebuild for changed places (e.g. to tell consoles), on the rebuilding thread. */
+    public void onPlacesChanged(Runnable listener) {
+        placeListeners.add(listener);
+    }
+
     /** Rebuilds both engines from the stored places and the current cameras. */
     public synchronized void placesChanged() {
         long statesBefore = stateChanges.get();
@@ -114,6 +121,7 @@ public final class CoverageService implements AutoCloseable {
             // A state change during the computation may have gone to the old engine.
             engines.get(CoverageMode.LIVE).recomputeAll();
         }
+        placeListeners.forEach(Runnable::run);
     }
 
     /** A camera's monitor state changed. */

@@ -134,7 +134,11 @@ class MapApiIT {
         assertEquals("", settings.get("tileAttribution").textValue());
 
         String places = "{\"type\":\"FeatureCollection\",\"features\":[" + square("o-1", 300, LON_OUTLINE, "outline-town") + "]}";
+        int before = events.messages().size();
         assertEquals(200, api.send("POST", "/api/places:import", technician, places).statusCode());
+        assertTrue(Await.until(WAIT, () -> events.messages().stream().skip(before).anyMatch(m ->
+                "coverage".equals(m.path("type").textValue()) && "places".equals(m.path("cause").textValue()))),
+                "consoles are told that places changed");
         assertEquals(201, api.send("POST", "/api/cameras", technician, "{\"id\":\"outline-cam\",\"name\":\"O\","
                 + "\"district\":\"outline-town\",\"lat\":" + LAT + ",\"lon\":" + LON_OUTLINE + ",\"bearing\":0,\"fov\":60,"
                 + "\"range\":80,\"rtspUrl\":\"rtsp://127.0.0.1:9/s1\"}").statusCode());
