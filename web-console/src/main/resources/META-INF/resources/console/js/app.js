@@ -9,6 +9,7 @@ import { renderCoverageReport } from './coverage-report.js';
 import { renderUsers } from './users.js';
 import { renderDashboard } from './dashboard.js';
 import { renderAlarms } from './alarms.js';
+import { renderMap } from './map.js';
 import { startEvents, stopEvents } from './events.js';
 import { initAlarmCue } from './alarm-cue.js';
 import { startAlarmWatch, stopAlarmWatch } from './alarm-watch.js';
@@ -27,6 +28,7 @@ const ROUTES = {
   '/users': { title: 'Users', render: renderUsers, public: false },
   '/dashboard': { title: 'Dashboard', render: renderDashboard, public: false },
   '/alarms': { title: 'Alarms', render: renderAlarms, public: false },
+  '/map': { title: 'Map', render: renderMap, public: false },
 };
 
 const session = {

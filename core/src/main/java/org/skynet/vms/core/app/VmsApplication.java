@@ -21,6 +21,7 @@ import org.skynet.vms.core.api.CoverageReportApi;
 import org.skynet.vms.core.api.DiscoveryApi;
 import org.skynet.vms.core.api.ExportApi;
 import org.skynet.vms.core.api.HealthApi;
+import org.skynet.vms.core.api.MapApi;
 import org.skynet.vms.core.api.MonitorApi;
 import org.skynet.vms.core.api.PlaceApi;
 import org.skynet.vms.core.api.OnboardingApi;
@@ -49,6 +50,8 @@ import org.skynet.vms.core.exports.ExportService;
 import org.skynet.vms.core.exports.ExportStore;
 import org.skynet.vms.core.exports.ExportWriter;
 import org.skynet.vms.core.exports.SigningKey;
+import org.skynet.vms.core.map.CoverageFeed;
+import org.skynet.vms.core.map.MapSettings;
 import org.skynet.vms.core.monitor.MonitorService;
 import org.skynet.vms.core.monitor.MonitorSettings;
 import org.skynet.vms.core.monitor.WriteBehind;
@@ -125,6 +128,7 @@ public final class VmsApplication implements AutoCloseable {
     private RecordingService recordingService;
     private ClipService clipService;
     private StorageMonitor storageMonitor;
+    private CoverageService coverageService;
     private List<InitialLogin> initialLogins = List.of();
     private boolean tls;
 
@@ -176,7 +180,8 @@ public final class VmsApplication implements AutoCloseable {
         new UserApi(userStore, new UserAdmin(userStore, sessions, auditLog)).register(router);
         new HealthApi(jdbc, clock, mode.name().toLowerCase()).register(router);
         cameraRegistry = new CameraRegistry(jdbc, new SecretBox(MasterKey.load(config, dataDir)), clock);
-        new CameraApi(cameraRegistry, auditLog).register(router);
+        CameraApi cameraApi = new CameraApi(cameraRegistry, auditLog);
+        cameraApi.register(router);
         OnboardingService onboarding = new OnboardingService(config.integer("onboarding.event-loops", 2),
                 config.integer("onboarding.decode-threads", 1), clock);
         closeables.add(onboarding);
@@ -200,13 +205,20 @@ public final class VmsApplication implements AutoCloseable {
         PlaceFeatures placeFeatures = new PlaceFeatures(new PlaceGeoJson());
         CoverageService coverageService = new CoverageService(placeStore, placeFeatures,
                 new RegistryCameras(cameraRegistry), new MonitorLiveStates(monitorService.states()));
+        this.coverageService = coverageService;
         closeables.add(coverageService);
         monitorService.onChange(change -> coverageService.stateChanged(change.cameraId()));
         new PlaceApi(placeStore, placeFeatures, coverageService, auditLog).register(router);
         new CoverageApi(coverageService).register(router);
+        RegistryCameras registryCameras = new RegistryCameras(cameraRegistry);
+        CoverageFeed coverageFeed = new CoverageFeed(coverageService, registryCameras, events::broadcast);
+        monitorService.onChange(change -> coverageFeed.stateApplied(change.cameraId()));
+        cameraApi.onChange(coverageFeed::cameraChanged);
+        coverageService.onPlacesChanged(coverageFeed::placesChanged);
+        new MapApi(MapSettings.from(config), placeStore, coverageService, registryCameras).register(router);
         coverageService.start(config.integer("coverage.camera-refresh-millis", 10_000));
         RateSnapshots rateSnapshots = new RateSnapshots(jdbc);
-        new CoverageReportApi(coverageService, new ReportBuilder(new RegistryCameras(cameraRegistry),
+        new CoverageReportApi(coverageService, new ReportBuilder(registryCameras,
                 new MonitorLiveStates(monitorService.states()), id -> monitorService.states().get(id)
                         .map(h -> h.state().name()).orElse("UNKNOWN"), clock),
                 new SignedReports(jdbc, clock), rateSnapshots, auditLog, clock).register(router);
@@ -322,6 +334,11 @@ public final class VmsApplication implements AutoCloseable {
     /** Retention and disk-full watch of the recorder's storage root. */
     public StorageMonitor storageMonitor() {
         return storageMonitor;
+    }
+
+    /** Coverage of places (e.g. for {@code demo} to load sample places). */
+    public CoverageService coverageService() {
+        return coverageService;
     }
 
     public UserStore userStore() {

@@ -8,6 +8,11 @@ import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.demo.DemoData;
 import org.skynet.vms.core.demo.DemoFleet;
+import org.skynet.vms.core.demo.DemoPlaces;
+import org.skynet.vms.core.coverage.PlaceGeoJson;
+import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.places.PlaceFeatures;
+import org.skynet.vms.core.places.PlaceStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -35,6 +40,11 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println(loaded > 0
                 ? "demo: loaded " + loaded + " sample cameras in Dongguan"
                 : "demo: registry already has " + app.cameraRegistry().count() + " cameras; no sample cameras loaded");
+        int places = DemoPlaces.loadIfEmpty(new PlaceStore(new Jdbc(app.database()), Clock.systemUTC()),
+                new PlaceFeatures(new PlaceGeoJson()), app.coverageService(), DemoData.cameras(fleet.cameras()));
+        if (places > 0) {
+            System.out.println("demo: loaded " + places + " sample public places (see the Map page)");
+        }
         return ServeCommand.runUntilStopped(app, "demo");
     }
 }

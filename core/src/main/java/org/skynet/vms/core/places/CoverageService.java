@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *     (a change that races with a rebuild makes the rebuild recompute live coverage once more).</li>
  * <li>Cameras changed in the registry: the registry has no change hook, so {@link #refreshCameras()} is called
  *     periodically (see {@link #start}); it diffs the camera views and updates both engines
- *     incrementally ({@link CoverageEngine#cameraChanged}, {@link CoverageEngine#cameraRemoved}).</li>
+ *     incrementally ({@link CoverageEngine#cameraChanged}, {@link CoverageEngine#cameraRemoved}). A change made
+ *     through the camera API is applied at once ({@link #cameraChanged(CameraView)}, {@link #cameraRemoved}).</li>
  * </ul>
  *
  * <p>Writers are serialised on this object; readers take {@link #snapshot} without locking.
@@ -43,6 +45,7 @@ public final class CoverageService implements AutoCloseable {
     private final Supplier<Collection<CameraView>> cameras;
     private final LiveStates live;
     private final AtomicLong stateChanges = new AtomicLong();
+    private final List<Runnable> placeListeners = new CopyOnWriteArrayList<>();
     private volatile Map<CoverageMode, CoverageEngine> engines = Map.of();
     private Map<String, CameraView> known = Map.of();
     private ScheduledExecutorService refresher;
@@ -98,6 +101,11 @@ public final class CoverageService implements AutoCloseable {
         return engines;
     }
 
+    /** Called after every rebuild for changed places (e.g. to tell consoles), on the rebuilding thread. */
+    public void onPlacesChanged(Runnable listener) {
+        placeListeners.add(listener);
+    }
+
     /** Rebuilds both engines from the stored places and the current cameras. */
     public synchronized void placesChanged() {
         long statesBefore = stateChanges.get();
@@ -113,6 +121,7 @@ public final class CoverageService implements AutoCloseable {
             // A state change during the computation may have gone to the old engine.
             engines.get(CoverageMode.LIVE).recomputeAll();
         }
+        placeListeners.forEach(Runnable::run);
     }
 
     /** A camera's monitor state changed. */
@@ -137,6 +146,27 @@ public final class CoverageService implements AutoCloseable {
             now.values().forEach(engine::cameraChanged);
         }
         known = now;
+    }
+
+    /**
+     * One camera was added, moved, turned or re-ranged through the API: both engines take it now instead of at
+     * the next {@link #refreshCameras()} (a no-op before the first computation, which reads every camera).
+     */
+    public synchronized void cameraChanged(CameraView camera) {
+        if (engines.isEmpty()) {
+            return;
+        }
+        engines.values().forEach(engine -> engine.cameraChanged(camera));
+        known.put(camera.id(), camera);
+    }
+
+    /** One camera was deleted (or lost its placement) through the API; unknown ids are ignored. */
+    public synchronized void cameraRemoved(String cameraId) {
+        if (engines.isEmpty()) {
+            return;
+        }
+        engines.values().forEach(engine -> engine.cameraRemoved(cameraId));
+        known.remove(cameraId);
     }
 
     private Map<String, CameraView> current() {

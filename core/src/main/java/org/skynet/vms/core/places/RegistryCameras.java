@@ -3,6 +3,7 @@ package org.skynet.vms.core.places;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.skynet.vms.core.coverage.CameraView;
 import org.skynet.vms.core.registry.Camera;
@@ -35,6 +36,17 @@ public final class RegistryCameras implements Supplier<Collection<CameraView>> {
             }
         });
         return out;
+    }
+
+    /** One camera as the engine sees it; empty when it is not in the registry or cannot be placed. */
+    public Optional<CameraView> find(String cameraId) {
+        return registry.find(cameraId).filter(c -> c.placement() != null).flatMap(c -> {
+            try {
+                return Optional.of(view(c));
+            } catch (VmsException e) {
+                return Optional.empty(); // not placeable on the local projection, as in get()
+            }
+        });
     }
 
     static CameraView view(Camera c) {

@@ -72,6 +72,29 @@ class CoverageServiceTest {
         assertSame();
     }
 
+    @Test
+    void oneCameraChangedThroughTheApiEqualsAFreshComputation() {
+        store.importAll(features.read(PlaceStoreTest.collection(List.of(
+                PlaceStoreTest.feature("p1", "east", "school", 0.9, 0),
+                PlaceStoreTest.feature("p2", "east", "park", 0.9, 0.01))).getBytes(StandardCharsets.UTF_8)));
+        put(camera("c1", 0));
+        assertTrue(covered(CoverageMode.DESIGNED, "p1"));
+
+        put(camera("c1", 0.01));
+        service.cameraChanged(cameras.get("c1"));
+        assertFalse(covered(CoverageMode.DESIGNED, "p1"), "moved away at once, no refresh");
+        assertTrue(covered(CoverageMode.DESIGNED, "p2"));
+        assertSame();
+
+        cameras.remove("c1");
+        service.cameraRemoved("c1");
+        assertFalse(covered(CoverageMode.DESIGNED, "p2"));
+        assertSame();
+        long version = service.snapshot(CoverageMode.DESIGNED).version();
+        service.refreshCameras();
+        assertEquals(version, service.snapshot(CoverageMode.DESIGNED).version(), "the refresh finds nothing left to do");
+    }
+
     private void put(CameraView c) {
         cameras.put(c.id(), c);
     }

@@ -1,0 +1,57 @@
+package org.skynet.vms.core.map;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.skynet.vms.core.places.CoverageService;
+import org.skynet.vms.core.places.RegistryCameras;
+import org.skynet.vms.core.server.Json;
+
+/**
+ * Tells consoles that coverage changed, after the engines have it, so a console that reloads coverage on the
+ * message reads the new numbers (the monitor's own {@code state} message goes out before the engine update).
+ * Message: {@code {"type":"coverage","cause":"state"|"camera","cameraId","modes":["live"(,"designed")]}}; the
+ * console reloads the places near that camera. After places changed: {@code {"type":"coverage","cause":"places",
+ * "modes":["live","designed"]}}, and the console reloads its places.
+ */
+public final class CoverageFeed {
+    private final CoverageService coverage;
+    private final RegistryCameras cameras;
+    private final Consumer<String> broadcast;
+
+    /** @param broadcast sends an encoded message to every event connection (e.g. {@code EventHub::broadcast}) */
+    public CoverageFeed(CoverageService coverage, RegistryCameras cameras, Consumer<String> broadcast) {
+        this.coverage = coverage;
+        this.cameras = cameras;
+        this.broadcast = broadcast;
+    }
+
+    /** A monitor listener registered after the coverage service's own: live coverage already has the change. */
+    public void stateApplied(String cameraId) {
+        broadcast.accept(message("state", cameraId, List.of("live")));
+    }
+
+    /** A camera was created, changed or deleted through the API: both engines take it now, then consoles hear. */
+    public void cameraChanged(String cameraId) {
+        cameras.find(cameraId).ifPresentOrElse(coverage::cameraChanged, () -> coverage.cameraRemoved(cameraId));
+        broadcast.accept(message("camera", cameraId, List.of("live", "designed")));
+    }
+
+    /** Places were imported, changed or deleted: both engines were rebuilt (a {@code CoverageService} listener). */
+    public void placesChanged() {
+        broadcast.accept(message("places", null, List.of("live", "designed")));
+    }
+
+    private static String message(String cause, String cameraId, List<String> modes) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "coverage");
+        m.put("cause", cause);
+        if (cameraId != null) {
+            m.put("cameraId", cameraId);
+        }
+        m.put("modes", modes);
+        return new String(Json.write(m), StandardCharsets.UTF_8);
+    }
+}
