@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.skynet.vms.adapters.media.Codec;
 
 /**
@@ -35,6 +36,7 @@ public final class SimulatedCamera {
     private volatile int onvifPort;
     private volatile Fault fault = Fault.NONE;
     private volatile long motionEvents;
+    private final AtomicLong optionsReceived = new AtomicLong();
     private volatile Channel rtspListener;
     private volatile Channel onvifListener;
     /** Accepted connections still open; created on the first one, so an idle camera costs nothing. */
@@ -169,6 +171,16 @@ public final class SimulatedCamera {
     /** The codec actually served for a requested profile. */
     public Codec servedCodec(StreamProfile requested) {
         return servedProfile(requested) == StreamProfile.MAIN ? mainCodec : Codec.H264;
+    }
+
+    /** RTSP OPTIONS requests this camera has answered so far (what a health probe sends). */
+    public long optionsReceived() {
+        return optionsReceived.get();
+    }
+
+    /** Counts one OPTIONS request (the camera's RTSP server calls this). */
+    public void optionsAnswered() {
+        optionsReceived.incrementAndGet();
     }
 
     /** Number of motion events raised so far; ONVIF pull-point subscriptions deliver the ones they have not seen. */

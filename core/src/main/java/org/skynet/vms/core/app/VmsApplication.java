@@ -176,9 +176,11 @@ public final class VmsApplication implements AutoCloseable {
         new PlaceApi(placeStore, placeFeatures, coverageService, auditLog).register(router);
         new CoverageApi(coverageService).register(router);
         coverageService.start(config.integer("coverage.camera-refresh-millis", 10_000));
+        cameraRegistry.onChange(change -> coverageService.camerasChanged());
         recordingService = RecordingService.start(RecordingSettings.from(config, dataDir), cameraRegistry,
                 new RecordingModes(jdbc, clock), new JdbcSegmentCatalogue(jdbc), clock);
         closeables.add(recordingService);
+        monitorService.watchLiveStreams(recordingService::statuses);
         new RecordingApi(recordingService, cameraRegistry, auditLog, clock).register(router);
         new PlaybackApi(recordingService::segments, cameraRegistry).register(router);
 
