@@ -129,6 +129,8 @@ public final class MonitorScenario {
             progress("first sweep: %,d of %,d ONLINE in %.1f s, %.1f CPU s (monitor+server)", online, cameras,
                     sweepSeconds, firstSweepCpu);
 
+            int firstSweepFalseAlarms = observer.falseAlarms();
+            int firstSweepFalseTransitions = observer.falseTransitions();
             double cpu1 = ownCpuSeconds(os);
             long st0 = System.nanoTime();
             long steadyEnd = st0 + TimeUnit.MINUTES.toNanos(steadyMinutes);
@@ -138,9 +140,10 @@ public final class MonitorScenario {
             }
             double steadySeconds = secondsSince(st0);
             double cpuPerSweep = (ownCpuSeconds(os) - cpu1) / (steadySeconds / interval);
-            int falseAlarms = observer.falseAlarms();
-            progress("steady %.0f s: %.2f CPU s per %d s sweep, %d false alarms", steadySeconds, cpuPerSweep, interval,
-                    falseAlarms);
+            int falseAlarms = observer.falseAlarms() - firstSweepFalseAlarms;
+            int falseTransitions = observer.falseTransitions() - firstSweepFalseTransitions;
+            progress("steady %.0f s: %.2f CPU s per %d s sweep, %d false alarms, %d false transitions", steadySeconds,
+                    cpuPerSweep, interval, falseAlarms, falseTransitions);
 
             List<String> downIds = new ArrayList<>(down);
             for (int i = 0; i < down; i++) {
@@ -192,14 +195,14 @@ public final class MonitorScenario {
                     + "\"timeoutSeconds\":%d,\"maxInFlight\":%d,\"keptConnections\":%d,\"onvifEvery\":%d,\"db\":\"%s\",\"sweepSeconds\":%.2f,\"sweepOnline\":%d,"
                     + "\"firstSweepCpuSeconds\":%.2f,\"cpuSecondsPerSweep\":%.2f,\"steadySeconds\":%.0f,"
                     + "\"peakHeapMiB\":%d,\"peakRssMiB\":%d,\"down\":%d,\"detected\":%d,\"detectionSecondsMax\":%.2f,"
-                    + "\"alarms\":%d,\"alarmDelaySecondsMax\":%.3f,\"falseAlarms\":%d,\"falseTransitions\":%d,"
+                    + "\"alarms\":%d,\"alarmDelaySecondsMax\":%.3f,\"falseAlarms\":%d,\"falseTransitions\":%d,\"firstSweepFalseAlarms\":%d,\"firstSweepFalseTransitions\":%d,"
                     + "\"otherStatesAtEnd\":%d,\"blockingBaselineThreads\":%d,\"blockingBaselineSweepSeconds\":%.2f,"
                     + "\"blockingBaselineOk\":%d,\"blockingBaselineCpuSeconds\":%.2f,\"baselineToMonitorSweepRatio\":%.2f,"
                     + "\"cpus\":%d,\"jdk\":\"%s\","
                     + "\"maxHeapMiB\":%d,\"loadAverage\":%.2f}",
                     cameras, interval, timeout, maxInFlight, kept, onvifEvery, db, sweepSeconds, online, firstSweepCpu, cpuPerSweep,
                     steadySeconds, peakHeapMiB(), peakRssMiB(), down, detected, detectionMax, alarmed, alarmDelayMax,
-                    falseAlarms, observer.falseTransitions(), notOnline, baselineThreads, baseline.seconds(), baseline.ok(),
+                    falseAlarms, falseTransitions, firstSweepFalseAlarms, firstSweepFalseTransitions, notOnline, baselineThreads, baseline.seconds(), baseline.ok(),
                     baselineCpu, baseline.seconds() / sweepSeconds, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage());
         } finally {
