@@ -46,9 +46,16 @@ final class HealthObserver implements WebSocket.Listener {
         }
     }
 
-    /** Marks cameras as deliberately faulty from now on. */
+    /**
+     * Marks cameras as deliberately faulty from now on; an OFFLINE or alarm they had before (a first sweep
+     * on a starved machine) does not count as the detection of this fault.
+     */
     void faultsSet(Iterable<String> ids) {
-        ids.forEach(faulty::add);
+        for (String id : ids) {
+            faulty.add(id);
+            offline.remove(id);
+            alarms.remove(id);
+        }
     }
 
     @Override

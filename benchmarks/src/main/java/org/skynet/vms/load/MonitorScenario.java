@@ -43,7 +43,7 @@ import org.skynet.vms.core.server.Json;
 
 /**
  * {@code benchmarks/run monitor [--cameras N] [--interval-seconds S] [--timeout-seconds T] [--steady-minutes M]
- * [--down D] [--baseline-threads B] [--max-in-flight F] [--db pg|h2]}: the health monitor against a simulated
+ * [--down D] [--baseline-threads B] [--max-in-flight F] [--kept-connections K] [--onvif-every E] [--db pg|h2]}: the health monitor against a simulated
  * city. In one JVM: a {@code PATHS}-mode simulated fleet (one RTSP and one ONVIF listener for all cameras), the
  * server in DEMO mode on loopback with a fresh PostgreSQL schema ({@code VMS_BENCH_DB_URL}, default
  * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code VMS_BENCH_DB_USER}) or the embedded H2, the cameras
@@ -69,6 +69,9 @@ public final class MonitorScenario {
         // Every probe holds up to two sockets, each counted twice in this JVM (client + simulator side): keep the
         // in-flight bound well under the sandbox's 20,000 descriptors.
         int maxInFlight = intOption(args, "--max-in-flight", 2000);
+        // RTSP connections kept between probes: two descriptors each here (client + simulator side).
+        int kept = intOption(args, "--kept-connections", 3000);
+        int onvifEvery = intOption(args, "--onvif-every", 5);
         String db = stringOption(args, "--db", "pg");
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -86,7 +89,8 @@ public final class MonitorScenario {
         Map<String, String> flags = new HashMap<>(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
                 "monitor.enabled", "false", "monitor.interval-seconds", Integer.toString(interval),
                 "monitor.timeout-seconds", Integer.toString(timeout), "monitor.max-in-flight", Integer.toString(maxInFlight),
-                "monitor.registry-poll-seconds", "86400"));
+                "monitor.registry-poll-seconds", "86400", "monitor.kept-connections", Integer.toString(kept),
+                "monitor.onvif-every", Integer.toString(onvifEvery)));
         if (db.equals("pg")) {
             execute(pgUrl, pgUser, "CREATE SCHEMA " + schema);
             flags.putAll(Map.of("db.url", pgUrl + (pgUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
@@ -125,6 +129,8 @@ public final class MonitorScenario {
             progress("first sweep: %,d of %,d ONLINE in %.1f s, %.1f CPU s (monitor+server)", online, cameras,
                     sweepSeconds, firstSweepCpu);
 
+            int firstSweepFalseAlarms = observer.falseAlarms();
+            int firstSweepFalseTransitions = observer.falseTransitions();
             double cpu1 = ownCpuSeconds(os);
             long st0 = System.nanoTime();
             long steadyEnd = st0 + TimeUnit.MINUTES.toNanos(steadyMinutes);
@@ -134,9 +140,10 @@ public final class MonitorScenario {
             }
             double steadySeconds = secondsSince(st0);
             double cpuPerSweep = (ownCpuSeconds(os) - cpu1) / (steadySeconds / interval);
-            int falseAlarms = observer.falseAlarms();
-            progress("steady %.0f s: %.2f CPU s per %d s sweep, %d false alarms", steadySeconds, cpuPerSweep, interval,
-                    falseAlarms);
+            int falseAlarms = observer.falseAlarms() - firstSweepFalseAlarms;
+            int falseTransitions = observer.falseTransitions() - firstSweepFalseTransitions;
+            progress("steady %.0f s: %.2f CPU s per %d s sweep, %d false alarms, %d false transitions", steadySeconds,
+                    cpuPerSweep, interval, falseAlarms, falseTransitions);
 
             List<String> downIds = new ArrayList<>(down);
             for (int i = 0; i < down; i++) {
@@ -185,17 +192,17 @@ public final class MonitorScenario {
                     baseline.failed());
 
             result = String.format(Locale.ROOT, "{\"scenario\":\"monitor\",\"cameras\":%d,\"intervalSeconds\":%d,"
-                    + "\"timeoutSeconds\":%d,\"maxInFlight\":%d,\"db\":\"%s\",\"sweepSeconds\":%.2f,\"sweepOnline\":%d,"
+                    + "\"timeoutSeconds\":%d,\"maxInFlight\":%d,\"keptConnections\":%d,\"onvifEvery\":%d,\"db\":\"%s\",\"sweepSeconds\":%.2f,\"sweepOnline\":%d,"
                     + "\"firstSweepCpuSeconds\":%.2f,\"cpuSecondsPerSweep\":%.2f,\"steadySeconds\":%.0f,"
                     + "\"peakHeapMiB\":%d,\"peakRssMiB\":%d,\"down\":%d,\"detected\":%d,\"detectionSecondsMax\":%.2f,"
-                    + "\"alarms\":%d,\"alarmDelaySecondsMax\":%.3f,\"falseAlarms\":%d,\"falseTransitions\":%d,"
+                    + "\"alarms\":%d,\"alarmDelaySecondsMax\":%.3f,\"falseAlarms\":%d,\"falseTransitions\":%d,\"firstSweepFalseAlarms\":%d,\"firstSweepFalseTransitions\":%d,"
                     + "\"otherStatesAtEnd\":%d,\"blockingBaselineThreads\":%d,\"blockingBaselineSweepSeconds\":%.2f,"
                     + "\"blockingBaselineOk\":%d,\"blockingBaselineCpuSeconds\":%.2f,\"baselineToMonitorSweepRatio\":%.2f,"
                     + "\"cpus\":%d,\"jdk\":\"%s\","
                     + "\"maxHeapMiB\":%d,\"loadAverage\":%.2f}",
-                    cameras, interval, timeout, maxInFlight, db, sweepSeconds, online, firstSweepCpu, cpuPerSweep,
+                    cameras, interval, timeout, maxInFlight, kept, onvifEvery, db, sweepSeconds, online, firstSweepCpu, cpuPerSweep,
                     steadySeconds, peakHeapMiB(), peakRssMiB(), down, detected, detectionMax, alarmed, alarmDelayMax,
-                    falseAlarms, observer.falseTransitions(), notOnline, baselineThreads, baseline.seconds(), baseline.ok(),
+                    falseAlarms, falseTransitions, firstSweepFalseAlarms, firstSweepFalseTransitions, notOnline, baselineThreads, baseline.seconds(), baseline.ok(),
                     baselineCpu, baseline.seconds() / sweepSeconds, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage());
         } finally {

@@ -61,6 +61,14 @@ public final class RtspConnection {
     }
 
     /**
+     * Time from writing the last answered request to reading its response, on the event loop (the camera's
+     * answer time, without the connect and without queueing on our side); -1 before the first response.
+     */
+    public long lastRoundTripNanos() {
+        return session.lastRoundTripNanos();
+    }
+
+    /**
      * Closes the connection without TEARDOWN (use {@link PlayingSession#close()} for a playing one).
      *
      * @return completes when the socket is closed

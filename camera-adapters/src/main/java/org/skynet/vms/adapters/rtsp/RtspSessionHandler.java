@@ -61,6 +61,7 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
     private SessionHeader session;
     private ScheduledFuture<?> keepAliveTimer;
     private String keepAliveMethod = RtspMethods.GET_PARAMETER.name();
+    private volatile long lastRoundTripNanos = -1;
 
     /**
      * @param target          the source URL without credentials, for messages
@@ -81,6 +82,7 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
         final CompletableFuture<RtspResponse> future;
         int authRetries;
         long cseq = -1;
+        long writtenNanos;
         ScheduledFuture<?> timer;
 
         Pending(RtspRequest request, CompletableFuture<RtspResponse> future) {
@@ -105,6 +107,15 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
             ctx.executor().execute(() -> write(p));
         }
         return future;
+    }
+
+    /**
+     * Time from writing the last answered request to reading its response, both taken on the event loop, so
+     * it is the camera's answer time without the connect or the time a caller's request waited for the loop;
+     * -1 before the first response.
+     */
+    public long lastRoundTripNanos() {
+        return lastRoundTripNanos;
     }
 
     /** The session from the first SETUP response, or {@code null} before it. Event loop only. */
@@ -250,6 +261,7 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
         }
         r.headers().forEach((k, v) -> req.headers().set(k, v));
         pending.put(cseq, p);
+        p.writtenNanos = System.nanoTime();
         p.timer = ctx.executor().schedule(() -> timedOut(p), responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
         ctx.writeAndFlush(req).addListener(f -> {
             if (!f.isSuccess()) {
@@ -270,6 +282,7 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         p.timer.cancel(false);
+        lastRoundTripNanos = System.nanoTime() - p.writtenNanos;
         RtspResponse copy = RtspResponse.of(response);
         int status = copy.statusCode();
         if (status == HttpResponseStatus.UNAUTHORIZED.code()) {

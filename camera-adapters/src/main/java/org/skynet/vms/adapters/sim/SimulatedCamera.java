@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.skynet.vms.adapters.media.Codec;
 
 /**
@@ -36,6 +37,7 @@ public final class SimulatedCamera {
     private volatile Fault fault = Fault.NONE;
     /** Created on the first subscription or event, so an idle camera costs nothing. */
     private SimEventLog events;
+    private final AtomicLong optionsReceived = new AtomicLong();
     private volatile Channel rtspListener;
     private volatile Channel onvifListener;
     /** Accepted connections still open; created on the first one, so an idle camera costs nothing. */
@@ -178,6 +180,16 @@ public final class SimulatedCamera {
             events = new SimEventLog();
         }
         return events;
+    }
+
+    /** RTSP OPTIONS requests this camera has answered so far (what a health probe sends). */
+    public long optionsReceived() {
+        return optionsReceived.get();
+    }
+
+    /** Counts one OPTIONS request (the camera's RTSP server calls this). */
+    public void optionsAnswered() {
+        optionsReceived.incrementAndGet();
     }
 
     /** Fires an event, delivered to every open ONVIF pull-point subscription of this camera. */

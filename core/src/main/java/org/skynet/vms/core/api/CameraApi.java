@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.registry.Camera;
 import org.skynet.vms.core.registry.CameraCsv;
@@ -29,8 +27,6 @@ import org.skynet.vms.core.server.Json;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/cameras} and {@code /api/districts}: the camera registry over HTTP. Any signed-in user reads;
@@ -43,26 +39,16 @@ public final class CameraApi {
     public static final int DEFAULT_LIMIT = 50;
     /** Largest {@code limit}. */
     public static final int MAX_LIMIT = 500;
-    private static final Logger log = LoggerFactory.getLogger(CameraApi.class);
     private static final Access CHANGE = Access.roles(Role.TECHNICIAN, Role.ADMIN);
     private static final Access EXPORT = Access.roles(Role.SUPERVISOR, Role.ADMIN, Role.TECHNICIAN);
 
     private final CameraRegistry registry;
     private final AuditLog audit;
     private final CameraGeoJson geoJson = new CameraGeoJson(Json.MAPPER);
-    private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
     public CameraApi(CameraRegistry registry, AuditLog audit) {
         this.registry = registry;
         this.audit = audit;
-    }
-
-    /**
-     * Called with the camera id after each create, update and delete through this API (on the request's worker
-     * thread), e.g. so coverage takes a moved cone at once. Imports are left to the listeners' own refresh.
-     */
-    public void onChange(Consumer<String> listener) {
-        changeListeners.add(listener);
     }
 
     public void register(ApiRouter router) {
@@ -112,7 +98,6 @@ public final class CameraApi {
         CameraJson.apply(req.jsonBody(), draft);
         Camera c = registry.create(draft);
         audit.record(actor(req), "camera.create", c.id(), "district=" + c.district(), req.remoteAddress());
-        changed(c.id());
         return ApiResponse.created(CameraView.of(c)).withHeader(HttpHeaderNames.LOCATION.toString(), "/api/cameras/" + c.id());
     }
 
@@ -124,7 +109,6 @@ public final class CameraApi {
         body.fieldNames().forEachRemaining(fields::add);
         // Field names only: values may be credentials.
         audit.record(actor(req), "camera.update", id, "fields=" + String.join(",", fields), req.remoteAddress());
-        changed(id);
         return ApiResponse.ok(CameraView.of(c));
     }
 
@@ -132,7 +116,6 @@ public final class CameraApi {
         String id = req.pathParam("id");
         registry.delete(id);
         audit.record(actor(req), "camera.delete", id, null, req.remoteAddress());
-        changed(id);
         return ApiResponse.noContent();
     }
 
@@ -173,17 +156,6 @@ public final class CameraApi {
         }
         audit.record(actor(req), "camera.export", "cameras", all.size() + " cameras as " + format, req.remoteAddress());
         return response;
-    }
-
-    private void changed(String id) {
-        for (Consumer<String> l : changeListeners) {
-            try {
-                l.accept(id);
-            } catch (RuntimeException e) {
-                // The change is stored; a listener that missed it catches up on its own refresh.
-                log.warn("camera change listener failed for {}: {}", id, e.toString());
-            }
-        }
     }
 
     private static String mediaType(ApiRequest req) {

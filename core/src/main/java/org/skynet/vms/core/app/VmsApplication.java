@@ -180,8 +180,7 @@ public final class VmsApplication implements AutoCloseable {
         new UserApi(userStore, new UserAdmin(userStore, sessions, auditLog)).register(router);
         new HealthApi(jdbc, clock, mode.name().toLowerCase()).register(router);
         cameraRegistry = new CameraRegistry(jdbc, new SecretBox(MasterKey.load(config, dataDir)), clock);
-        CameraApi cameraApi = new CameraApi(cameraRegistry, auditLog);
-        cameraApi.register(router);
+        new CameraApi(cameraRegistry, auditLog).register(router);
         OnboardingService onboarding = new OnboardingService(config.integer("onboarding.event-loops", 2),
                 config.integer("onboarding.decode-threads", 1), clock);
         closeables.add(onboarding);
@@ -213,7 +212,7 @@ public final class VmsApplication implements AutoCloseable {
         RegistryCameras registryCameras = new RegistryCameras(cameraRegistry);
         CoverageFeed coverageFeed = new CoverageFeed(coverageService, registryCameras, events::broadcast);
         monitorService.onChange(change -> coverageFeed.stateApplied(change.cameraId()));
-        cameraApi.onChange(coverageFeed::cameraChanged);
+        cameraRegistry.onChange(coverageFeed::registryChanged);
         coverageService.onPlacesChanged(coverageFeed::placesChanged);
         new MapApi(MapSettings.from(config), placeStore, coverageService, registryCameras).register(router);
         coverageService.start(config.integer("coverage.camera-refresh-millis", 10_000));
@@ -244,6 +243,7 @@ public final class VmsApplication implements AutoCloseable {
         closeables.add(recordingService);
         storageMonitor.start(retention.sweepInterval());
         new RetentionApi(recordingModes, cameraRegistry, auditLog, retention.policy()).register(router);
+        monitorService.watchLiveStreams(recordingService::statuses);
         new RecordingApi(recordingService, cameraRegistry, auditLog, clock).register(router);
         new PlaybackApi(recordingService::segments, cameraRegistry).register(router);
         clipService = new ClipService(recordingService, cameraRegistry, clipSettings.onAlarm());

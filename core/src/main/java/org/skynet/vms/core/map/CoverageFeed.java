@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.skynet.vms.core.places.CoverageService;
 import org.skynet.vms.core.places.RegistryCameras;
+import org.skynet.vms.core.registry.CameraChange;
 import org.skynet.vms.core.server.Json;
 
 /**
@@ -17,6 +18,8 @@ import org.skynet.vms.core.server.Json;
  * "modes":["live","designed"]}}, and the console reloads its places.
  */
 public final class CoverageFeed {
+    static final int APPLY_AT_ONCE = 20;
+
     private final CoverageService coverage;
     private final RegistryCameras cameras;
     private final Consumer<String> broadcast;
@@ -33,8 +36,21 @@ public final class CoverageFeed {
         broadcast.accept(message("state", cameraId, List.of("live")));
     }
 
-    /** A camera was created, changed or deleted through the API: both engines take it now, then consoles hear. */
-    public void cameraChanged(String cameraId) {
+    /**
+     * A committed registry change (a {@code CameraRegistry} listener, on the thread that made it): up to
+     * {@value #APPLY_AT_ONCE} cameras are taken by both engines now, then consoles hear, so a cone moved in the
+     * console is counted before the answer; a bulk import is left to the coverage service's refresh thread.
+     */
+    public void registryChanged(CameraChange change) {
+        if (change.written().size() + change.deleted().size() > APPLY_AT_ONCE) {
+            coverage.camerasChanged();
+            return;
+        }
+        change.written().forEach(c -> cameraChanged(c.id()));
+        change.deleted().forEach(this::cameraChanged);
+    }
+
+    private void cameraChanged(String cameraId) {
         cameras.find(cameraId).ifPresentOrElse(coverage::cameraChanged, () -> coverage.cameraRemoved(cameraId));
         broadcast.accept(message("camera", cameraId, List.of("live", "designed")));
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param state               current state
  * @param reason              why, in plain words ("no answer to 3 probes in a row: connect timed out after 5 s")
  * @param since               when the camera entered this state (UTC)
- * @param lastLatencyMillis   latency of the last probe, or -1 before the first
+ * @param lastLatencyMillis   latency of the last probe, or -1 before the first or when watched through its live stream
  * @param consecutiveFailures probes in a row that got no answer
  * @param consecutiveOk       probes in a row that found the camera fine
  * @param maintenanceUntil    end of a maintenance window, or null

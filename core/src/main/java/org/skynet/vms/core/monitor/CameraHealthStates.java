@@ -84,7 +84,8 @@ public final class CameraHealthStates {
             return Optional.empty();
         }
         if (outcome == ProbeOutcome.OK && result.latencyMillis() <= policy.slowMillis()) {
-            return move(h, HealthState.ONLINE, "answered in " + result.latencyMillis() + " ms", now,
+            String reason = result.latencyMillis() < 0 ? result.detail() : "answered in " + result.latencyMillis() + " ms";
+            return move(h, HealthState.ONLINE, reason, now,
                     result.latencyMillis(), 0, ok);
         }
         return move(h, HealthState.DEGRADED, degradedReason(result), now, result.latencyMillis(), 0, ok);

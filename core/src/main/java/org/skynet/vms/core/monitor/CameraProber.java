@@ -1,20 +1,41 @@
 package org.skynet.vms.core.monitor;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Probes a camera through every interface it has: RTSP when it has an RTSP URL, ONVIF when it has a
  * device URL, both at once when it has both. The combined result is the worse of the two (a camera is
- * ONLINE only when everything it offers answers), with the slower latency and both details.
+ * ONLINE only when everything it offers answers), with both details, and the RTSP latency: that is the
+ * camera's answer time to a request ({@link RtspProber}), while the ONVIF figure is the whole HTTP exchange,
+ * connect and our own queueing included, so on a busy server it would make healthy cameras look slow.
+ *
+ * <p>A camera with both is asked over ONVIF (the clock-drift check) on its first probe, every
+ * {@code onvifEvery}-th probe and after any probe that was not OK, RTSP alone in between: the clock drifts
+ * slowly, and the second connection of every probe nearly doubled the cost of a sweep. A camera whose clock
+ * is off keeps being asked, so it stays DEGRADED rather than flapping.
  */
 public final class CameraProber implements Prober {
     private final Prober rtsp;
     private final Prober onvif;
+    private final int onvifEvery;
+    private final Map<String, Integer> sinceOnvif = new ConcurrentHashMap<>();
 
-    public CameraProber(Prober rtsp, Prober onvif) {
+    /** @param onvifEvery ONVIF every this many probes of a camera that also has RTSP (1 = always) */
+    public CameraProber(Prober rtsp, Prober onvif, int onvifEvery) {
+        if (onvifEvery < 1) {
+            throw new IllegalArgumentException("onvifEvery must be >= 1");
+        }
         this.rtsp = rtsp;
         this.onvif = onvif;
+        this.onvifEvery = onvifEvery;
+    }
+
+    /** Probes both interfaces every time. */
+    public CameraProber(Prober rtsp, Prober onvif) {
+        this(rtsp, onvif, 1);
     }
 
     @Override
@@ -22,7 +43,14 @@ public final class CameraProber implements Prober {
         boolean hasRtsp = target.rtspUri() != null;
         boolean hasOnvif = target.onvifUri() != null;
         if (hasRtsp && hasOnvif) {
-            return rtsp.probe(target).thenCombine(onvif.probe(target), CameraProber::combine);
+            String id = target.cameraId();
+            CompletionStage<ProbeResult> both = sinceOnvif.getOrDefault(id, 0) == 0
+                    ? rtsp.probe(target).thenCombine(onvif.probe(target), CameraProber::combine)
+                    : rtsp.probe(target);
+            return both.thenApply(r -> {
+                sinceOnvif.put(id, r.outcome() == ProbeOutcome.OK ? (sinceOnvif.getOrDefault(id, 0) + 1) % onvifEvery : 0);
+                return r;
+            });
         }
         if (hasRtsp) {
             return rtsp.probe(target);
@@ -34,10 +62,11 @@ public final class CameraProber implements Prober {
                 "camera has neither an RTSP nor an ONVIF URL"));
     }
 
+    /** The RTSP result {@code a} combined with the ONVIF result {@code b}. */
     static ProbeResult combine(ProbeResult a, ProbeResult b) {
         ProbeResult worse = b.outcome().ordinal() > a.outcome().ordinal() ? b : a;
         ProbeResult other = worse == a ? b : a;
-        long latency = Math.max(a.latencyMillis(), b.latencyMillis());
+        long latency = a.latencyMillis();
         String detail = other.outcome() == ProbeOutcome.OK || other.outcome() == worse.outcome() && other.detail().equals(worse.detail())
                 ? worse.detail() : worse.detail() + "; " + other.detail();
         return new ProbeResult(worse.outcome(), latency, detail);

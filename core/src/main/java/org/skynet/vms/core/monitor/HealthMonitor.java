@@ -1,7 +1,9 @@
 package org.skynet.vms.core.monitor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.skynet.vms.recorder.ingest.IngestSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@link CameraHealthStates} when they complete. Probes run on Netty event loops; their completions
  * are handed back to the monitor thread, so the scheduler and the state machine see one thread only.
  * State changes go to the listeners (alarms, persistence, live push) on the monitor thread: listeners
- * must not block.
+ * must not block. Recorded cameras are watched through their live stream instead ({@link #watchStreams},
+ * {@link LiveStreamHealth}): their due probes are skipped.
  */
 public final class HealthMonitor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
@@ -28,6 +33,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final CameraHealthStates states;
     private final Prober prober;
     private final Clock clock;
+    private final LiveStreamHealth streams = new LiveStreamHealth();
     private final List<Consumer<StateChange>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService thread;
     private ScheduledFuture<?> ticking;
@@ -56,12 +62,40 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
+    /**
+     * Watches the cameras of {@code sessions} (the recorder's ingest sessions) through their live stream,
+     * looking at them every {@code every}; {@code sessions} must not block.
+     */
+    public void watchStreams(Supplier<Collection<IngestSnapshot>> sessions, Duration every) {
+        thread.scheduleWithFixedDelay(() -> {
+            try {
+                Instant now = clock.instant();
+                streams.observe(sessions.get()).forEach((id, result) -> {
+                    if (states.get(id).isPresent()) {
+                        states.probed(id, now, result).ifPresent(this::publish);
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.error("looking at the live streams failed", e);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Starts watching a camera, or updates its target (URL, credentials, interval). */
     public void watch(ProbeTarget target) {
         thread.execute(() -> {
             Instant now = clock.instant();
             states.tracked(target.cameraId(), now);
             scheduler.add(target, now);
+        });
+    }
+
+    /** Starts watching a camera just registered or changed, or updates its target: its next probe is due now. */
+    public void watchNow(ProbeTarget target) {
+        thread.execute(() -> {
+            Instant now = clock.instant();
+            states.tracked(target.cameraId(), now);
+            scheduler.addDueNow(target, now);
         });
     }
 
@@ -86,6 +120,10 @@ public final class HealthMonitor implements AutoCloseable {
         try {
             Instant now = clock.instant();
             for (ProbeTarget target : scheduler.due(now)) {
+                if (streams.watched(target.cameraId())) {
+                    scheduler.completed(target.cameraId(), now, false);
+                    continue;
+                }
                 prober.probe(target).whenComplete((result, error) -> thread.execute(() ->
                         completed(target.cameraId(), result, error)));
             }

@@ -3,8 +3,10 @@ package org.skynet.vms.core.monitor;
 import io.netty.channel.EventLoopGroup;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
+import org.skynet.vms.recorder.ingest.IngestSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MonitorService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MonitorService.class);
+    /** How often the recorder's ingest sessions are looked at (bounds how late a stream loss is noticed). */
+    static final Duration STREAM_CHECK = Duration.ofSeconds(1);
 
     private final CameraRegistry registry;
     private final HealthStore store;
@@ -49,6 +55,8 @@ public final class MonitorService implements AutoCloseable {
         return t;
     });
     private HealthMonitor monitor;
+    private RtspProber rtspProber;
+    private volatile Supplier<Collection<IngestSnapshot>> liveStreams = List::of;
 
     public MonitorService(CameraRegistry registry, DataSource dataSource, MonitorSettings settings, Clock clock) {
         this.registry = registry;
@@ -64,10 +72,24 @@ public final class MonitorService implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /**
+     * Watches recorded cameras through their live stream instead of probing them (before {@link #start}).
+     *
+     * @param sessions the recorder's ingest sessions now; must not block
+     */
+    public void watchLiveStreams(Supplier<Collection<IngestSnapshot>> sessions) {
+        liveStreams = sessions;
+    }
+
     /** Restores the stored states and starts probing through RTSP and ONVIF on {@code group}. */
     public void start(EventLoopGroup group) {
-        start(new CameraProber(new RtspProber(group, settings.probeTimeout(), settings.describeEvery()),
-                new OnvifProber(group, clock, settings.probeTimeout(), settings.maxClockDrift())));
+        RtspProber rtsp = new RtspProber(group, settings.probeTimeout(), settings.describeEvery(),
+                settings.keptConnections(), settings.keptIdle());
+        synchronized (this) {
+            rtspProber = rtsp;
+        }
+        start(new CameraProber(rtsp, new OnvifProber(group, clock, settings.probeTimeout(), settings.maxClockDrift()),
+                settings.onvifEvery()));
     }
 
     /** Restores the stored states and starts probing with {@code prober}. */
@@ -78,9 +100,25 @@ public final class MonitorService implements AutoCloseable {
         restore();
         monitor = new HealthMonitor(new ProbeScheduler(settings.maxInFlight(), 0.05, settings.confirmDelay(), clock.millis()), states, prober, clock);
         monitor.onChange(this::changed);
+        monitor.watchStreams(liveStreams, STREAM_CHECK);
         monitor.start(settings.tick().toMillis());
-        RegistryFollower f = new RegistryFollower(registry, settings.intervalOf(), monitor::watch,
-                monitor::unwatch, districts);
+        HealthMonitor m = monitor;
+        RegistryFollower f = new RegistryFollower(registry, settings.intervalOf(), m::watch, m::watchNow,
+                m::unwatch, districts);
+        registry.onChange(change -> {
+            if (follower.isShutdown()) {
+                return;
+            }
+            // Unwatching needs no database: done at once, even while the follower is busy with a full read.
+            RegistryFollower.stopped(change).forEach(m::unwatch);
+            follower.execute(() -> {
+                try {
+                    f.changed(change);
+                } catch (RuntimeException e) {
+                    log.warn("cannot apply a registry change (the next full read will): {}", e.toString());
+                }
+            });
+        });
         follower.scheduleWithFixedDelay(() -> {
             try {
                 List<String> known = new ArrayList<>();
@@ -195,11 +233,16 @@ public final class MonitorService implements AutoCloseable {
     public void close() {
         follower.shutdownNow();
         HealthMonitor m;
+        RtspProber rtsp;
         synchronized (this) {
             m = monitor;
+            rtsp = rtspProber;
         }
         if (m != null) {
             m.close();
+        }
+        if (rtsp != null) {
+            rtsp.close();
         }
         writer.close();
     }

@@ -48,12 +48,22 @@ public final class ProbeScheduler {
 
     /** Adds or replaces a camera; its first probe falls at a stable offset within one interval from now. */
     public void add(ProbeTarget target, Instant now) {
-        remove(target.cameraId());
         long intervalMillis = target.interval().toMillis();
-        long offset = Math.floorMod(target.cameraId().hashCode() * 0x9E3779B97F4A7C15L, intervalMillis);
-        Entry e = new Entry(target, now.toEpochMilli() + offset);
+        add(target, now.toEpochMilli() + Math.floorMod(target.cameraId().hashCode() * 0x9E3779B97F4A7C15L, intervalMillis));
+    }
+
+    /** Adds or replaces a camera that was just registered or changed: its first probe is due now. */
+    public void addDueNow(ProbeTarget target, Instant now) {
+        add(target, now.toEpochMilli());
+    }
+
+    private void add(ProbeTarget target, long firstDueMillis) {
+        remove(target.cameraId());
+        Entry e = new Entry(target, firstDueMillis);
         byId.put(target.cameraId(), e);
-        queue.add(e);
+        if (!inFlight.contains(target.cameraId())) {
+            queue.add(e); // else completed() queues it, when the probe of the old target ends
+        }
     }
 
     /** Stops probing a camera; a probe already in flight still completes. */
@@ -73,6 +83,7 @@ public final class ProbeScheduler {
         List<ProbeTarget> out = new ArrayList<>();
         while (inFlight.size() < maxInFlight && !queue.isEmpty() && queue.peek().dueMillis <= nowMillis) {
             Entry e = queue.poll();
+            e.fresh = false;
             inFlight.add(e.target.cameraId());
             out.add(e.target);
         }
@@ -89,6 +100,10 @@ public final class ProbeScheduler {
         }
         Entry e = byId.get(cameraId);
         if (e == null) {
+            return;
+        }
+        if (e.fresh) {
+            queue.add(e); // replaced while its probe was in flight: first probe of the new target as planned
             return;
         }
         if (confirm) {
@@ -123,6 +138,7 @@ public final class ProbeScheduler {
     private static final class Entry implements Comparable<Entry> {
         final ProbeTarget target;
         long dueMillis;
+        boolean fresh = true;
 
         Entry(ProbeTarget target, long dueMillis) {
             this.target = target;

@@ -4,12 +4,18 @@ import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.skynet.vms.adapters.rtsp.RtspClient;
+import org.skynet.vms.adapters.rtsp.RtspConnection;
+import org.skynet.vms.adapters.rtsp.RtspResponse;
 import org.skynet.vms.adapters.rtsp.RtspSource;
 import org.skynet.vms.adapters.rtsp.RtspTimeouts;
 import org.skynet.vms.adapters.rtsp.sdp.SessionDescription;
+import org.skynet.vms.errors.ErrorKind;
+import org.skynet.vms.errors.VmsException;
 
 /**
  * Probes a camera's RTSP service on Netty, without blocking: usually an OPTIONS (cheap, proves the
@@ -17,20 +23,33 @@ import org.skynet.vms.adapters.rtsp.sdp.SessionDescription;
  * first probe of a camera, on every {@code describeEvery}-th probe, and after any probe that was not
  * OK, so that a refused password or a vanished stream is found and its recovery seen. A DESCRIBE
  * without a supported video track is STREAM_MISSING. Every probe ends within {@code timeout}.
+ *
+ * <p>Connections are reused where the camera allows it ({@link ProbeConnections}): a connection that
+ * answered is kept for the camera's next probe; when the camera has closed a kept connection the probe
+ * opens a new one. The latency is the camera's answer time: from writing the request to reading the
+ * answer, on the event loop ({@link RtspConnection#lastRoundTripNanos}), so neither the connect nor the
+ * time our own busy event loops took to get to the request counts as a slow camera.
  */
-public final class RtspProber implements Prober {
+public final class RtspProber implements Prober, AutoCloseable {
     private final RtspClient client;
     private final EventLoopGroup group;
     private final Duration timeout;
     private final int describeEvery;
+    private final ProbeConnections connections;
     private final Map<String, Integer> sinceDescribe = new ConcurrentHashMap<>();
 
+    /** The answer to one request: the SDP of a DESCRIBE (null for OPTIONS) and the round trip. */
+    private record Answer(RtspResponse options, SessionDescription sdp, long roundTripMillis) {
+    }
+
     /**
-     * @param group         the shared event loops (the timers run there too)
-     * @param timeout       bound of one probe, connect included
-     * @param describeEvery a DESCRIBE every this many probes of a camera (1 = always)
+     * @param group          the shared event loops (the timers run there too)
+     * @param timeout        bound of one probe, connect included
+     * @param describeEvery  a DESCRIBE every this many probes of a camera (1 = always)
+     * @param keptConnections most connections kept open between probes (0: a new connection per probe)
+     * @param keptIdle       a kept connection unused this long is closed
      */
-    public RtspProber(EventLoopGroup group, Duration timeout, int describeEvery) {
+    public RtspProber(EventLoopGroup group, Duration timeout, int describeEvery, int keptConnections, Duration keptIdle) {
         if (describeEvery < 1) {
             throw new IllegalArgumentException("describeEvery must be >= 1");
         }
@@ -38,6 +57,12 @@ public final class RtspProber implements Prober {
         this.group = group;
         this.timeout = timeout;
         this.describeEvery = describeEvery;
+        this.connections = new ProbeConnections(group, keptConnections, keptIdle);
+    }
+
+    /** A prober that opens a new connection for every probe. */
+    public RtspProber(EventLoopGroup group, Duration timeout, int describeEvery) {
+        this(group, timeout, describeEvery, 0, Duration.ZERO);
     }
 
     @Override
@@ -57,17 +82,10 @@ public final class RtspProber implements Prober {
         }
         boolean describe = sinceDescribe.getOrDefault(target.cameraId(), 0) == 0;
         long start = System.nanoTime();
-        CompletionStage<ProbeResult> result = describe
-                ? Deadline.bound(group, timeout, client.describe(source),
-                        sdp -> described(sdp, endpoint, Deadline.millisSince(start)),
-                        e -> ProbeFailures.of(e, "RTSP", endpoint, timeout, Deadline.millisSince(start)),
-                        () -> ProbeFailures.timedOut("RTSP", endpoint, timeout))
-                : Deadline.bound(group, timeout, client.options(source),
-                        r -> r.statusCode() / 100 == 2 ? ProbeResult.ok(Deadline.millisSince(start))
-                                : new ProbeResult(ProbeOutcome.PROTOCOL, Deadline.millisSince(start),
-                                        "RTSP " + endpoint + " answered OPTIONS with " + r.statusLine()),
-                        e -> ProbeFailures.of(e, "RTSP", endpoint, timeout, Deadline.millisSince(start)),
-                        () -> ProbeFailures.timedOut("RTSP", endpoint, timeout));
+        CompletionStage<ProbeResult> result = Deadline.bound(group, timeout, ask(target.cameraId(), source, describe),
+                a -> answered(a, endpoint),
+                e -> ProbeFailures.of(e, "RTSP", endpoint, timeout, Deadline.millisSince(start)),
+                () -> ProbeFailures.timedOut("RTSP", endpoint, timeout));
         return result.thenApply(r -> {
             int next = r.outcome() == ProbeOutcome.OK ? (sinceDescribe.getOrDefault(target.cameraId(), 0) + 1) % describeEvery : 0;
             sinceDescribe.put(target.cameraId(), next);
@@ -75,11 +93,65 @@ public final class RtspProber implements Prober {
         });
     }
 
-    private static ProbeResult described(SessionDescription sdp, String endpoint, long latency) {
-        if (sdp.firstSupportedVideo().isEmpty()) {
-            return new ProbeResult(ProbeOutcome.STREAM_MISSING, latency,
+    /** Probes answered on a kept connection so far. */
+    public long reusedConnections() {
+        return connections.reused();
+    }
+
+    /** Closes the kept connections. */
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    /** One request on the camera's kept connection, or on a new one when there is none or the camera closed it. */
+    private CompletableFuture<Answer> ask(String cameraId, RtspSource source, boolean describe) {
+        RtspConnection kept = connections.take(cameraId);
+        if (kept == null || !kept.source().equals(source)) {
+            if (kept != null) {
+                kept.close();
+            }
+            return client.connect(source).thenCompose(c -> request(cameraId, c, describe));
+        }
+        return request(cameraId, kept, describe).handle((a, e) -> closedMeanwhile(e)
+                ? client.connect(source).thenCompose(c -> request(cameraId, c, describe))
+                : e == null ? CompletableFuture.completedFuture(a) : CompletableFuture.<Answer>failedFuture(e))
+                .thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Answer> request(String cameraId, RtspConnection c, boolean describe) {
+        CompletableFuture<Answer> answer = describe
+                ? c.describe().thenApply(d -> new Answer(null, d.description(), millis(c.lastRoundTripNanos())))
+                : c.options().thenApply(r -> new Answer(r, null, millis(c.lastRoundTripNanos())));
+        return answer.whenComplete((a, e) -> {
+            if (e == null) {
+                connections.offer(cameraId, c);
+            } else {
+                c.close();
+            }
+        });
+    }
+
+    /** The camera closed a kept connection before or while we used it: worth one new connection. */
+    private static boolean closedMeanwhile(Throwable e) {
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof VmsException v && v.kind() == ErrorKind.UNREACHABLE;
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    private static ProbeResult answered(Answer a, String endpoint) {
+        if (a.sdp() == null) {
+            return a.options().statusCode() / 100 == 2 ? ProbeResult.ok(a.roundTripMillis())
+                    : new ProbeResult(ProbeOutcome.PROTOCOL, a.roundTripMillis(),
+                            "RTSP " + endpoint + " answered OPTIONS with " + a.options().statusLine());
+        }
+        if (a.sdp().firstSupportedVideo().isEmpty()) {
+            return new ProbeResult(ProbeOutcome.STREAM_MISSING, a.roundTripMillis(),
                     "RTSP " + endpoint + " DESCRIBE offers no H.264/H.265 video track");
         }
-        return new ProbeResult(ProbeOutcome.OK, latency, "answered DESCRIBE");
+        return new ProbeResult(ProbeOutcome.OK, a.roundTripMillis(), "answered DESCRIBE");
     }
 }

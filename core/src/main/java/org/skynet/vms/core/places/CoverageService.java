@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  *     (the engine's place set is fixed).</li>
  * <li>A camera's monitor state changed: {@link #stateChanged(String)} updates the live engine incrementally
  *     (a change that races with a rebuild makes the rebuild recompute live coverage once more).</li>
- * <li>Cameras changed in the registry: the registry has no change hook, so {@link #refreshCameras()} is called
- *     periodically (see {@link #start}); it diffs the camera views and updates both engines
- *     incrementally ({@link CoverageEngine#cameraChanged}, {@link CoverageEngine#cameraRemoved}). A change made
- *     through the camera API is applied at once ({@link #cameraChanged(CameraView)}, {@link #cameraRemoved}).</li>
+ * <li>Cameras changed in the registry: a few cameras changed (a create, update or delete) are applied at once
+ *     ({@link #cameraChanged(CameraView)}, {@link #cameraRemoved}); a bulk change has {@link #camerasChanged()}
+ *     run {@link #refreshCameras()} soon on the refresh thread, which also runs it periodically (see
+ *     {@link #start}) for changes made by another process; it diffs the camera views and updates both engines
+ *     incrementally ({@link CoverageEngine#cameraChanged}, {@link CoverageEngine#cameraRemoved}).</li>
  * </ul>
  *
  * <p>Writers are serialised on this object; readers take {@link #snapshot} without locking.
@@ -48,7 +49,7 @@ public final class CoverageService implements AutoCloseable {
     private final List<Runnable> placeListeners = new CopyOnWriteArrayList<>();
     private volatile Map<CoverageMode, CoverageEngine> engines = Map.of();
     private Map<String, CameraView> known = Map.of();
-    private ScheduledExecutorService refresher;
+    private volatile ScheduledExecutorService refresher;
 
     /**
      * @param cameras the cameras that count (registry cameras with a placement), read on every refresh
@@ -72,13 +73,23 @@ public final class CoverageService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        refresher.scheduleWithFixedDelay(() -> {
-            try {
-                refreshCameras();
-            } catch (RuntimeException e) {
-                log.warn("cannot refresh coverage cameras (retrying): {}", e.toString());
-            }
-        }, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The registry changed: refreshes the cameras soon on the refresh thread (once started); does not block. */
+    public void camerasChanged() {
+        ScheduledExecutorService r = refresher;
+        if (r != null && !r.isShutdown()) {
+            r.execute(this::refreshQuietly);
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            refreshCameras();
+        } catch (RuntimeException e) {
+            log.warn("cannot refresh coverage cameras (retrying): {}", e.toString());
+        }
     }
 
     @Override

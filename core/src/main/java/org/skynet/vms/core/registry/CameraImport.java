@@ -36,7 +36,8 @@ final class CameraImport {
         this.secrets = secrets;
     }
 
-    int run(Jdbc jdbc, ImportBatch batch, Instant now) {
+    /** Validates and inserts the batch; returns the cameras imported, as stored. */
+    List<Camera> run(Jdbc jdbc, ImportBatch batch, Instant now) {
         long t0 = System.nanoTime();
         List<ImportProblem> problems = new ArrayList<>(batch.problems());
         List<Camera> cameras = new ArrayList<>(batch.rows().size());
@@ -85,7 +86,7 @@ final class CameraImport {
         log.info("imported {} cameras: validated in {} ms, ids checked in {} ms, inserted in {} ms, statistics in {} ms",
                 imported, (t1 - t0) / 1_000_000, (checked[0] - t1) / 1_000_000, (t2 - checked[0]) / 1_000_000,
                 (System.nanoTime() - t2) / 1_000_000);
-        return imported;
+        return cameras;
     }
 
     /**

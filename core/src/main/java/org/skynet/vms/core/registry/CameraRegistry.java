@@ -16,18 +16,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.secrets.SecretBox;
 import org.skynet.vms.errors.VmsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registered cameras: create, read, update, delete, list and bulk import, on PostgreSQL or H2.
  * Invalid input is an INVALID_ARGUMENT naming the first bad field, a duplicate id a CONFLICT, an unknown
  * id NOT_FOUND. Blocking (JDBC): call from worker threads. Thread-safe. Auditing is the caller's job:
  * this class knows no users.
+ *
+ * <p>Every committed create, update, delete and import is told to the {@link #onChange} listeners (the
+ * monitor, coverage) right after the commit, so they need not poll. Changes made by another process on the
+ * same database are not seen here; listeners that care re-read the registry now and then.
  */
 public final class CameraRegistry {
+    private static final Logger log = LoggerFactory.getLogger(CameraRegistry.class);
     /** Most ids read by one query of {@link #credentials(Collection)}; larger inputs take one query per chunk. */
     public static final int CREDENTIALS_CHUNK = 1000;
 
@@ -35,6 +43,7 @@ public final class CameraRegistry {
     private final SecretBox secrets;
     private final Clock clock;
     private final CameraSearch search;
+    private final List<Consumer<CameraChange>> listeners = new CopyOnWriteArrayList<>();
 
     public CameraRegistry(Jdbc jdbc, SecretBox secrets, Clock clock) {
         this.jdbc = jdbc;
@@ -55,7 +64,17 @@ public final class CameraRegistry {
             CameraRows.insertAll(c, List.of(cam), Collections.singletonList(draft.credentials()), secrets);
             return null;
         });
+        changed(CameraChange.written(List.of(cam)));
         return cam;
+    }
+
+    /**
+     * Registers a listener of committed changes. It is called on the thread that made the change, after the
+     * commit, in the order of the changes made by that thread; it must not block (hand work to a thread of
+     * its own). A listener that throws is logged and does not undo the change.
+     */
+    public void onChange(Consumer<CameraChange> listener) {
+        listeners.add(listener);
     }
 
     public Optional<Camera> find(String id) {
@@ -72,7 +91,7 @@ public final class CameraRegistry {
      * result is validated and stored in one transaction. The id cannot change.
      */
     public Camera update(String id, Consumer<CameraDraft> change) {
-        return jdbc.inTransaction(c -> {
+        Camera updated = jdbc.inTransaction(c -> {
             List<Camera> rows = Jdbc.query(c, "SELECT " + CameraRows.COLUMNS + " FROM cameras c WHERE c.id = ? FOR UPDATE",
                     CameraRows::map, id);
             if (rows.isEmpty()) {
@@ -85,10 +104,12 @@ public final class CameraRegistry {
                 throw VmsException.invalid("id", "the id of a camera cannot be changed");
             }
             requireValid(draft);
-            Camera updated = draft.toCamera(current.createdAt(), now());
-            write(c, updated, draft.credentials());
-            return updated;
+            Camera next = draft.toCamera(current.createdAt(), now());
+            write(c, next, draft.credentials());
+            return next;
         });
+        changed(CameraChange.written(List.of(updated)));
+        return updated;
     }
 
     /** Removes a camera and its tags, or NOT_FOUND. */
@@ -96,6 +117,7 @@ public final class CameraRegistry {
         if (jdbc.update("DELETE FROM cameras WHERE id = ?", id) == 0) {
             throw notFound(id);
         }
+        changed(CameraChange.deleted(id));
     }
 
     /** The stored login of a camera, decrypted, or empty when it has none (or does not exist). */
@@ -149,7 +171,20 @@ public final class CameraRegistry {
      * @throws ImportRejected listing every problem (including those of {@code batch} from parsing)
      */
     public int importAll(ImportBatch batch) {
-        return new CameraImport(secrets).run(jdbc, batch, now());
+        List<Camera> imported = new CameraImport(secrets).run(jdbc, batch, now());
+        changed(CameraChange.written(imported));
+        return imported.size();
+    }
+
+    private void changed(CameraChange change) {
+        for (Consumer<CameraChange> l : listeners) {
+            try {
+                l.accept(change);
+            } catch (RuntimeException e) {
+                log.warn("registry change listener failed ({} written, {} deleted): {}", change.written().size(),
+                        change.deleted().size(), e.toString());
+            }
+        }
     }
 
     private void write(Connection c, Camera cam, Credentials cred) throws SQLException {

@@ -95,4 +95,19 @@ class ProbeSchedulerTest {
         assertTrue(s.due(first.plusSeconds(30)).isEmpty(), "then back to the normal interval");
         assertEquals(1, s.due(first.plusSeconds(62)).size());
     }
+
+    @Test
+    void aChangedCameraIsDueNowAndReplacingItDuringAProbeQueuesItOnce() {
+        ProbeScheduler s = new ProbeScheduler(10, 0, CONFIRM, 1);
+        s.addDueNow(target(1), T0);
+        assertEquals(List.of(target(1)), s.due(T0), "registered now: due now, not within the interval");
+        ProbeTarget changed = new ProbeTarget("cam-1", null, null, "new-user", null, MINUTE);
+        s.addDueNow(changed, T0.plusMillis(10));
+        assertEquals(List.of(), s.due(T0.plusMillis(20)), "still in flight: not probed twice at once");
+        s.completed("cam-1", T0.plusMillis(30), false);
+        assertEquals(List.of(changed), s.due(T0.plusMillis(40)), "the changed target is probed as soon as the old probe ends");
+        s.completed("cam-1", T0.plusMillis(50), false);
+        assertEquals(List.of(), s.due(T0.plusSeconds(59)), "queued once: the next probe is one interval later");
+        assertEquals(1, s.due(T0.plusSeconds(61)).size());
+    }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +88,42 @@ class ProberIT {
         System.out.printf("ProberIT: %d concurrent RTSP DESCRIBE probes on 2 event loops in %d ms, slowest %d ms%n", results.size(), millis,
                 results.stream().mapToLong(ProbeResult::latencyMillis).max().orElse(0));
         assertEquals(100, ok, () -> results.stream().filter(r -> r.outcome() != ProbeOutcome.OK).limit(3).toList().toString());
+    }
+
+    @Test
+    void keptConnectionAnswersLaterProbesAndANewOneReplacesItWhenTheCameraClosesIt() {
+        // Shared listeners: DOWN closes the camera's connections, NONE heals it without binding ports again.
+        try (SimulatedFleet shared = SimulatedFleet.start(SimConfig.builder(1).paths("127.0.0.1", 0, 0).idPrefix("kept-").build());
+             RtspProber prober = new RtspProber(group, TIMEOUT, 5, 10, Duration.ofMinutes(1))) {
+            SimulatedCamera cam = shared.cameras().get(0);
+            ProbeTarget t = target(cam);
+            for (int i = 0; i < 5; i++) {
+                assertEquals(ProbeOutcome.OK, probe(prober, t).outcome());
+            }
+            assertEquals(4, prober.reusedConnections(), "one connection for five probes (a DESCRIBE, then OPTIONS)");
+            assertEquals(4, cam.optionsReceived());
+
+            shared.setFault(cam.id(), Fault.DOWN); // closes every connection of the camera
+            shared.setFault(cam.id(), Fault.NONE);
+            ProbeResult r = probe(prober, t);
+            assertEquals(ProbeOutcome.OK, r.outcome(), "a new connection after the camera closed the kept one: " + r.detail());
+        }
+    }
+
+    @Test
+    void latencyIsTheCameraAnswerTimeNotOurQueueing() {
+        SimulatedCamera cam = fleet.cameras().get(3);
+        fleet.setFault(cam.id(), Fault.slow(Duration.ofMillis(600)));
+        try (RtspProber prober = new RtspProber(group, TIMEOUT, 1, 10, Duration.ofMinutes(1))) {
+            ProbeResult slow = probe(prober, target(cam));
+            assertTrue(slow.latencyMillis() >= 600, "a slow camera is slow: " + slow);
+            fleet.setFault(cam.id(), Fault.NONE);
+            // Keep one event loop busy for a second: a probe waiting for it is not the camera's slowness.
+            group.forEach(loop -> loop.execute(() -> LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1))));
+            ProbeResult queued = probe(prober, target(cam));
+            assertEquals(ProbeOutcome.OK, queued.outcome(), queued.detail());
+            assertTrue(queued.latencyMillis() < 500, "queueing on our event loops is not latency: " + queued);
+        }
     }
 
     @Test

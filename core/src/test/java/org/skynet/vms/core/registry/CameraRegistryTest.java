@@ -65,6 +65,34 @@ class CameraRegistryTest {
 
     @ParameterizedTest
     @ArgumentsSource(TestDatabases.class)
+    void listenersHearEveryCommittedChangeAndNoFailedOne(TestDatabase db) {
+        CameraRegistry r = registry(db);
+        List<CameraChange> heard = new java.util.ArrayList<>();
+        r.onChange(c -> {
+            assertTrue(c.written().stream().allMatch(cam -> r.find(cam.id()).isPresent()), "told after the commit");
+            heard.add(c);
+        });
+        r.onChange(c -> {
+            throw new IllegalStateException("a broken listener does not undo the change");
+        });
+        Camera created = r.create(draft("cam-1", "Nancheng", "a"));
+        Camera disabled = r.update("cam-1", d -> d.enabled(false));
+        r.importAll(new ImportBatch(List.of(ImportRow.of(2, draft("cam-2", "Nancheng", "b")),
+                ImportRow.of(3, draft("cam-3", "Nancheng", "c"))), List.of()));
+        r.delete("cam-1");
+        assertThrows(ImportRejected.class, () -> r.importAll(new ImportBatch(List.of(ImportRow.of(2,
+                draft("cam-2", "Nancheng", "again"))), List.of())));
+        assertThrows(VmsException.class, () -> r.create(draft("cam-2", "Nancheng", "again")));
+
+        assertEquals(4, heard.size(), "a rejected import and a conflicting create are not changes: " + heard);
+        assertEquals(List.of(created), heard.get(0).written());
+        assertEquals(List.of(disabled), heard.get(1).written());
+        assertEquals(List.of("cam-2", "cam-3"), heard.get(2).written().stream().map(Camera::id).toList());
+        assertEquals(List.of("cam-1"), heard.get(3).deleted());
+    }
+
+    @ParameterizedTest
+    @ArgumentsSource(TestDatabases.class)
     void duplicateIdIsAConflictAndBadFieldIsNamed(TestDatabase db) {
         CameraRegistry r = registry(db);
         r.create(draft("cam-1", "Nancheng", "a"));

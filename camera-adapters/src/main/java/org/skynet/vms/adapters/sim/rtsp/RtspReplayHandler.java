@@ -103,6 +103,7 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
         }
         HttpMethod method = request.method();
         if (method.equals(RtspMethods.OPTIONS)) {
+            camera.optionsAnswered();
             FullHttpResponse ok = response(HttpResponseStatus.OK);
             ok.headers().set("Public", PUBLIC_METHODS);
             reply(ctx, camera, cseq(request), ok, null);
