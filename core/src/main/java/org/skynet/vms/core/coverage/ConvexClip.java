@@ -19,6 +19,8 @@ import org.locationtech.jts.geom.Polygon;
 final class ConvexClip {
     /** Vertices closer than this to the previous one, metres, are dropped from array rings. */
     static final double MIN_EDGE_METRES = 1e-6;
+    /** Rings whose area / box diagonal is below this, metres, are slivers (see {@link #solid}). */
+    static final double SLIVER_METRES = 10 * ConvexUnion.ON_LINE_METRES;
 
     private ConvexClip() {
     }
@@ -117,10 +119,10 @@ final class ConvexClip {
     }
 
     /**
-     * The ring, or null if it is a sliver: area / box diagonal below {@link #MIN_EDGE_METRES}, so
+     * The ring, or null if it is a sliver: area / box diagonal below {@link #SLIVER_METRES}, so
      * narrower than that everywhere or negligible. A sliver's opposite edges lie on one line within
      * {@link ConvexUnion#ON_LINE_METRES}, which would make the union count one of them and drop the other;
-     * leaving it out changes an area by less than a square millimetre per 100 m.
+     * leaving it out changes an area by less than 1e-3 m² per 100 m of its length.
      */
     private static double[] solid(double[] ring) {
         if (ring.length < 6) {
@@ -136,7 +138,7 @@ final class ConvexClip {
             minY = Math.min(minY, ring[k + 1]);
             maxY = Math.max(maxY, ring[k + 1]);
         }
-        return area(ring) >= MIN_EDGE_METRES * Math.hypot(maxX - minX, maxY - minY) ? ring : null;
+        return area(ring) >= SLIVER_METRES * Math.hypot(maxX - minX, maxY - minY) ? ring : null;
     }
 
     /** Signed area of a ring in the array form: positive if counter-clockwise. */

@@ -26,7 +26,7 @@ class SeenAreaProperties {
     private static final GeometryFactory FACTORY = new GeometryFactory();
     private static final ViewCone CONES = new ViewCone();
 
-    @Property(tries = 500)
+    @Property(tries = 1000)
     void unionAreaOfConvexPiecesEqualsTheOverlayUnion(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 12) int count) {
         Random random = new Random(seed);
@@ -48,7 +48,7 @@ class SeenAreaProperties {
         assertEquals(expected, ConvexUnion.area(rings), 1e-6 * Math.max(1, expected), polygons.toString());
     }
 
-    @Property(tries = 300)
+    @Property(tries = 500)
     void coverageEqualsOneMinusTheGapOverThePlace(@ForAll long seed, @ForAll @IntRange(min = 0, max = 14) int count,
             @ForAll @IntRange(min = 0, max = 3) int shape) {
         Random random = new Random(seed);
@@ -62,7 +62,9 @@ class SeenAreaProperties {
         ProjectedPlace projected = ProjectedPlace.of(place);
         double gap = projected.projection().forward(snapshot.gap("p").orElseThrow()).getArea();
         double expected = 1 - gap / projected.areaSquareMetres();
-        assertEquals(expected, snapshot.places().get(0).coverage(), 1e-7, "shape " + shape + " seed " + seed);
+        // 1e-6 is 1/2000 of the 0.2 percentage points allowed; dropped micro-edges and slivers (under a
+        // square millimetre each) are what keeps it from being bit-exact.
+        assertEquals(expected, snapshot.places().get(0).coverage(), 1e-6, "shape " + shape + " seed " + seed);
     }
 
     /** A rectangle, an L, a square with a hole, or two separate squares, around the origin (metres). */
