@@ -11,14 +11,14 @@ import java.util.List;
  * another polygon is one interval, found by clipping the segment to the polygon's half-planes
  * (Cyrus&ndash;Beck). An uncovered fraction f of an edge a&rarr;b adds f&middot;(a &times; b).
  *
- * <p>Shared edges: where an edge and another polygon's edge lie on one line (within {@link #ON_LINE_METRES},
- * checked both ways) in the same direction, only the polygon that comes first in the list keeps it; in opposite
- * directions both keep it and their terms cancel. So coincident views (two cameras with the same
- * view, pieces clipped to the same edge of a place) are counted once, and the result depends only
- * on the order of the polygons, never on rounding of which one "wins".
+ * <p>Shared edges: where an edge and another polygon's edge lie on one line (each one's ends within
+ * {@link #ON_LINE_METRES} of the other's line) in the same direction, only the polygon that comes first
+ * in the list keeps it; in opposite directions both keep it and their terms cancel. So coincident
+ * views (two cameras with the same view, pieces clipped to the same edge of a place) count once.
  *
- * <p>Cost: for every edge, one box test per other polygon and a half-plane pass over those whose box
- * meets it. Polygons are counter-clockwise arrays {x0, y0, x1, y1, ...} without a repeated last
+ * <p>Cost: polygons inside another one are left out; for every edge, one box test per other polygon
+ * and a half-plane pass over those whose box meets it, stopping at the first that holds the whole
+ * edge. Polygons are counter-clockwise arrays {x0, y0, x1, y1, ...} without a repeated last
  * point and without edges shorter than {@link ConvexClip#MIN_EDGE_METRES}. Stateless, thread-safe.
  */
 final class ConvexUnion {
