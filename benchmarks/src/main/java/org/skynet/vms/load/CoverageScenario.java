@@ -1,6 +1,9 @@
 package org.skynet.vms.load;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -23,7 +26,8 @@ import org.skynet.vms.core.coverage.Place;
  * a synthetic city the size of Dongguan (113.7&ndash;113.9 E, 22.9&ndash;23.1 N, seeded), live
  * coverage computed in full (cold, as at server start; a warm recomputation is logged too), then
  * single cameras going offline one at a time, each followed by an incremental update. Progress goes to stderr; the last stdout line is one JSON object with the
- * full-computation time, heap used after GC, and the p50/p99 update latency.
+ * full-computation time (wall and process CPU, cold and JIT-warm), heap used after GC, peak resident set,
+ * the p50/p99 update latency, the live rate, and the processors and load average it ran with.
  *
  * <p>Places are rotated rectangles of 30&ndash;200 m sides. Three cameras in five stand near a place
  * (within 120 m of its centre, facing it within &plusmn;30&deg;), the rest anywhere; fov 40&ndash;120&deg;
@@ -83,8 +87,9 @@ public final class CoverageScenario {
         long warmCpuStart = processCpuNanos();
         long warmStart = System.nanoTime();
         engine.recomputeAll();
-        log("full recomputation, JIT warm: %.2f s wall, %.2f s CPU", (System.nanoTime() - warmStart) / 1e9,
-                (processCpuNanos() - warmCpuStart) / 1e9);
+        double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
+        double warmCpuSeconds = (processCpuNanos() - warmCpuStart) / 1e9;
+        log("full recomputation, JIT warm: %.2f s wall, %.2f s CPU", warmSeconds, warmCpuSeconds);
 
         long[] nanos = new long[updates];
         Set<String> picked = new HashSet<>();
@@ -106,10 +111,16 @@ public final class CoverageScenario {
         double p99 = percentile(nanos, 0.99) / 1e6;
         log("incremental: p50 %.3f ms, p99 %.3f ms, max %.3f ms; rate now %.4f", p50, p99,
                 nanos[nanos.length - 1] / 1e6, engine.snapshot().summary().total().rate());
+        double peakRssMiB = peakResidentKiB() / 1024.0;
+        log("peak resident set: %.1f MiB", peakRssMiB);
         System.out.println(String.format(Locale.ROOT,
                 "{\"scenario\":\"coverage\",\"cameras\":%d,\"places\":%d,\"fullSeconds\":%.3f,\"heapMiB\":%.1f,"
-                        + "\"incrementalP50Millis\":%.3f,\"incrementalP99Millis\":%.3f}",
-                cameraCount, placeCount, fullSeconds, heapMiB, p50, p99));
+                        + "\"incrementalP50Millis\":%.3f,\"incrementalP99Millis\":%.3f,\"fullCpuSeconds\":%.3f,"
+                        + "\"warmSeconds\":%.3f,\"warmCpuSeconds\":%.3f,\"rate\":%.4f,\"peakRssMiB\":%.1f,"
+                        + "\"processors\":%d,\"loadAverage\":%.2f}",
+                cameraCount, placeCount, fullSeconds, heapMiB, p50, p99, fullCpuSeconds, warmSeconds, warmCpuSeconds,
+                first.summary().total().rate(), peakRssMiB, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     }
 
     private static Coordinate randomPoint(Random random) {
@@ -163,6 +174,20 @@ public final class CoverageScenario {
             return os.getProcessCpuTime();
         }
         return 0;
+    }
+
+    /** Peak resident set size of this process (VmHWM), KiB; -1 where /proc is not available. */
+    private static long peakResidentKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static long heapUsedAfterGc() {

@@ -7,12 +7,21 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Sutherland&ndash;Hodgman clipping of a convex ring to a box. For a convex input the result is the
- * exact intersection, computed without any overlay: this trims a view to the part that can matter
- * for a place before the (much more expensive) JTS difference. Points on the box edges get the
- * box's coordinate exactly, so clipped pieces of neighbouring views meet cleanly.
+ * Sutherland&ndash;Hodgman clipping of convex rings, to a box or to another convex ring. For a convex
+ * input the result is the exact intersection, computed without any overlay: this trims a view to
+ * the part that can matter for a place before any area or overlay work. Points on the box edges get
+ * the box's coordinate exactly, so clipped pieces of neighbouring views meet cleanly.
+ *
+ * <p>The array form used for areas ({@link ConvexUnion}) is {x0, y0, x1, y1, ...}, counter-clockwise,
+ * without a repeated last point and without edges shorter than {@link #MIN_EDGE_METRES} (a shorter
+ * edge has no reliable direction, and its half-plane could cut a sliver off the polygon).
  */
 final class ConvexClip {
+    /** Vertices closer than this to the previous one, metres, are dropped from array rings. */
+    static final double MIN_EDGE_METRES = 1e-6;
+    /** Rings whose area / box diagonal is below this, metres, are slivers (see {@link #solid}). */
+    static final double SLIVER_METRES = 10 * ConvexUnion.ON_LINE_METRES;
+
     private ConvexClip() {
     }
 
@@ -50,26 +59,156 @@ final class ConvexClip {
     }
 
     /**
+     * The part of convex ring {@code subject} inside convex ring {@code clip}, both in the array form,
+     * or null if it has no area.
+     */
+    static double[] toConvex(double[] subject, double[] clip) {
+        double[] pts = subject;
+        int n = subject.length;
+        for (int k = 0; k < clip.length && n >= 6; k += 2) {
+            int next = k + 2 == clip.length ? 0 : k + 2;
+            double px = clip[k];
+            double py = clip[k + 1];
+            double ex = clip[next] - px;
+            double ey = clip[next + 1] - py;
+            double[] out = new double[n * 2];
+            int m = 0;
+            for (int i = 0; i < n; i += 2) {
+                int j = i + 2 == n ? 0 : i + 2;
+                double da = ex * (pts[i + 1] - py) - ey * (pts[i] - px);
+                double db = ex * (pts[j + 1] - py) - ey * (pts[j] - px);
+                if (da >= 0) {
+                    out[m++] = pts[i];
+                    out[m++] = pts[i + 1];
+                }
+                if ((da >= 0) != (db >= 0)) {
+                    double t = da / (da - db);
+                    out[m++] = pts[i] + t * (pts[j] - pts[i]);
+                    out[m++] = pts[i + 1] + t * (pts[j + 1] - pts[i + 1]);
+                }
+            }
+            pts = out;
+            n = m;
+        }
+        return solid(withoutShortEdges(pts, n));
+    }
+
+    /**
+     * A closed convex ring (first point repeated last, either orientation) in the array form, or null
+     * if it is thinner than {@link #MIN_EDGE_METRES}.
+     */
+    static double[] counterClockwise(Coordinate[] ring) {
+        int n = ring.length - 1;
+        double[] pts = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            pts[2 * i] = ring[i].x;
+            pts[2 * i + 1] = ring[i].y;
+        }
+        if (area(pts) < 0) {
+            for (int i = 0; i < n / 2; i++) {
+                int j = n - 1 - i;
+                double x = pts[2 * i];
+                double y = pts[2 * i + 1];
+                pts[2 * i] = pts[2 * j];
+                pts[2 * i + 1] = pts[2 * j + 1];
+                pts[2 * j] = x;
+                pts[2 * j + 1] = y;
+            }
+        }
+        return solid(withoutShortEdges(pts, pts.length));
+    }
+
+    /**
+     * The ring, or null if it is a sliver: area / box diagonal below {@link #SLIVER_METRES}, so
+     * narrower than that everywhere or negligible. A sliver's opposite edges lie on one line within
+     * {@link ConvexUnion#ON_LINE_METRES}, which would make the union count one of them and drop the other;
+     * leaving it out changes an area by less than 1e-3 m² per 100 m of its length.
+     */
+    private static double[] solid(double[] ring) {
+        if (ring.length < 6) {
+            return null;
+        }
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (int k = 0; k < ring.length; k += 2) {
+            minX = Math.min(minX, ring[k]);
+            maxX = Math.max(maxX, ring[k]);
+            minY = Math.min(minY, ring[k + 1]);
+            maxY = Math.max(maxY, ring[k + 1]);
+        }
+        return area(ring) >= SLIVER_METRES * Math.hypot(maxX - minX, maxY - minY) ? ring : null;
+    }
+
+    /** Signed area of a ring in the array form: positive if counter-clockwise. */
+    static double area(double[] ring) {
+        double twice = 0;
+        for (int k = 0; k < ring.length; k += 2) {
+            int next = k + 2 == ring.length ? 0 : k + 2;
+            twice += ring[k] * ring[next + 1] - ring[next] * ring[k + 1];
+        }
+        return twice / 2;
+    }
+
+    /** Whether the convex counter-clockwise ring (array form) covers every point of {@code points} (same form). */
+    static boolean coversAll(double[] convex, double[] points) {
+        for (int i = 0; i < points.length; i += 2) {
+            if (!covers(convex, points[i], points[i + 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether a convex polygon covers every vertex of a geometry, and so (being convex) the whole
      * geometry: lets the caller skip an overlay when one view swallows what is left of a gap.
      */
     static boolean coversAllVertices(Polygon convex, Coordinate[] vertices) {
-        Coordinate[] ring = convex.getExteriorRing().getCoordinates();
-        double orientation = 0;
-        for (int i = 0; i + 1 < ring.length; i++) {
-            orientation += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y;
+        double[] ring = counterClockwise(convex.getExteriorRing().getCoordinates());
+        if (ring == null) {
+            return false;
         }
         for (Coordinate c : vertices) {
-            for (int i = 0; i + 1 < ring.length; i++) {
-                Coordinate a = ring[i];
-                Coordinate b = ring[i + 1];
-                double cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
-                if (cross * orientation < 0) {
-                    return false;
-                }
+            if (!covers(ring, c.x, c.y)) {
+                return false;
             }
         }
         return true;
+    }
+
+    private static boolean covers(double[] convex, double x, double y) {
+        for (int k = 0; k < convex.length; k += 2) {
+            int next = k + 2 == convex.length ? 0 : k + 2;
+            double cross = (convex[next] - convex[k]) * (y - convex[k + 1])
+                    - (convex[next + 1] - convex[k + 1]) * (x - convex[k]);
+            if (cross < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first {@code n} values of {@code pts} without points within {@link #MIN_EDGE_METRES} of their predecessor. */
+    private static double[] withoutShortEdges(double[] pts, int n) {
+        double min = MIN_EDGE_METRES * MIN_EDGE_METRES;
+        double[] out = new double[n];
+        int m = 0;
+        for (int i = 0; i < n; i += 2) {
+            if (m == 0 || sq(pts[i] - out[m - 2]) + sq(pts[i + 1] - out[m - 1]) > min) {
+                out[m++] = pts[i];
+                out[m++] = pts[i + 1];
+            }
+        }
+        while (m >= 4 && sq(out[0] - out[m - 2]) + sq(out[1] - out[m - 1]) <= min) {
+            m -= 2;
+        }
+        return m == n ? out : Arrays.copyOf(out, m);
+    }
+
+    private static double sq(double v) {
+        return v * v;
     }
 
     private static boolean inside(Coordinate c, Envelope box, int side) {

@@ -158,17 +158,29 @@ public final class CoverageEngine {
     }
 
     private void computeAll() {
+        // Cameras in id order; the tree holds their ranks, so a place's candidates sort as ints.
+        CameraView[] byId = cameras.values().toArray(new CameraView[0]);
+        Arrays.sort(byId, Comparator.comparing(CameraView::id));
         STRtree cameraTree = new STRtree();
-        for (CameraView c : cameras.values()) {
-            cameraTree.insert(viewBox(c), c);
+        for (int rank = 0; rank < byId.length; rank++) {
+            cameraTree.insert(viewBox(byId[rank]), rank);
         }
         cameraTree.build();
         PlaceCoverage[] results = new PlaceCoverage[places.length];
         IntStream.range(0, places.length).parallel().forEach(i -> {
-            @SuppressWarnings("unchecked")
-            List<CameraView> found = cameraTree.query(places[i].lonLatEnvelope());
-            found.sort(Comparator.comparing(CameraView::id));
-            candidates[i] = found.stream().map(CameraView::id).toArray(String[]::new);
+            List<?> hits = cameraTree.query(places[i].lonLatEnvelope());
+            int[] ranks = new int[hits.size()];
+            for (int k = 0; k < ranks.length; k++) {
+                ranks[k] = (Integer) hits.get(k);
+            }
+            Arrays.sort(ranks);
+            List<CameraView> found = new ArrayList<>(ranks.length);
+            String[] ids = new String[ranks.length];
+            for (int k = 0; k < ranks.length; k++) {
+                found.add(byId[ranks[k]]);
+                ids[k] = byId[ranks[k]].id();
+            }
+            candidates[i] = ids;
             results[i] = calculator.compute(places[i], found, mode, states);
         });
         long version = snapshot == null ? 0 : snapshot.version() + 1;
@@ -196,7 +208,7 @@ public final class CoverageEngine {
     }
 
     private Envelope viewBox(CameraView camera) {
-        Envelope metres = calculator.cones().build(0, 0, camera).getEnvelopeInternal();
+        Envelope metres = calculator.cones().envelope(camera);
         return LocalProjection.lonLatEnvelope(camera.lat(), camera.lon(), metres, BOX_MARGIN_METRES);
     }
 

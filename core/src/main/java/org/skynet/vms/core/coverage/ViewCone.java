@@ -2,6 +2,7 @@ package org.skynet.vms.core.coverage;
 
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 
@@ -52,8 +53,8 @@ public final class ViewCone {
      */
     public Polygon build(double x, double y, double bearingDeg, double fovDeg, double rangeMetres) {
         Arc arc = arc(fovDeg, rangeMetres);
-        double start = Math.toRadians(bearingDeg) - arc.fov / 2;
-        return factory.createPolygon(ring(x, y, arc, start, 0, arc.segments, !arc.full));
+        double[] points = arcPoints(x, y, arc, Math.toRadians(bearingDeg) - arc.fov / 2);
+        return factory.createPolygon(closed(ring(x, y, points, 0, arc.segments, !arc.full)));
     }
 
     /**
@@ -62,16 +63,32 @@ public final class ViewCone {
      * arc vertex. Convex pieces can be clipped cheaply and exactly to a box.
      */
     List<Coordinate[]> convexRings(double x, double y, CameraView camera) {
+        return convexPieces(x, y, camera).stream().map(ViewCone::closed).toList();
+    }
+
+    /**
+     * {@link #convexRings} in the array form of {@link ConvexClip}: {x0, y0, x1, y1, ...},
+     * counter-clockwise, last point not repeated.
+     */
+    List<double[]> convexPieces(double x, double y, CameraView camera) {
         Arc arc = arc(camera.fovDeg(), camera.rangeMetres());
-        double start = Math.toRadians(camera.bearingDeg()) - arc.fov / 2;
-        if (arc.full) {
-            return List.<Coordinate[]>of(ring(x, y, arc, start, 0, arc.segments, false));
-        }
-        if (arc.fov <= Math.PI) {
-            return List.<Coordinate[]>of(ring(x, y, arc, start, 0, arc.segments, true));
+        double[] points = arcPoints(x, y, arc, Math.toRadians(camera.bearingDeg()) - arc.fov / 2);
+        if (arc.full || arc.fov <= Math.PI) {
+            return List.of(ring(x, y, points, 0, arc.segments, !arc.full));
         }
         int half = arc.segments / 2;
-        return List.of(ring(x, y, arc, start, 0, half, true), ring(x, y, arc, start, half, arc.segments, true));
+        return List.of(ring(x, y, points, 0, half, true), ring(x, y, points, half, arc.segments, true));
+    }
+
+    /** The box of the camera's view, in metres around the camera. */
+    Envelope envelope(CameraView camera) {
+        Arc arc = arc(camera.fovDeg(), camera.rangeMetres());
+        double[] points = arcPoints(0, 0, arc, Math.toRadians(camera.bearingDeg()) - arc.fov / 2);
+        Envelope box = arc.full ? new Envelope() : new Envelope(0, 0, 0, 0);
+        for (int k = 0; k < points.length; k += 2) {
+            box.expandToInclude(points[k], points[k + 1]);
+        }
+        return box;
     }
 
     private Arc arc(double fovDeg, double rangeMetres) {
@@ -86,26 +103,59 @@ public final class ViewCone {
         return new Arc(full, fov, segments, step, rangeMetres * Math.sqrt(step / Math.sin(step)));
     }
 
-    /** Closed ring of arc vertices {@code from..to} (of {@code 0..segments}), with the centre first if a sector. */
-    private static Coordinate[] ring(double x, double y, Arc arc, double start, int from, int to, boolean sector) {
+    /**
+     * The arc vertices {x, y, ...} at angles start, start + step, ... (clockwise from +y): segments + 1
+     * of them, or segments for a full circle. Turned by a rotation from one vertex to the next, so two
+     * sine/cosine pairs per arc instead of one per vertex; the rounding drift over 4,096 steps stays
+     * below 1e-12 of the radius.
+     */
+    private static double[] arcPoints(double x, double y, Arc arc, double start) {
+        int count = arc.full ? arc.segments : arc.segments + 1;
+        double[] points = new double[2 * count];
+        double cosStep = Math.cos(arc.step);
+        double sinStep = Math.sin(arc.step);
+        double sin = Math.sin(start);
+        double cos = Math.cos(start);
+        for (int i = 0; i < count; i++) {
+            points[2 * i] = x + arc.radius * sin;
+            points[2 * i + 1] = y + arc.radius * cos;
+            double nextSin = sin * cosStep + cos * sinStep;
+            cos = cos * cosStep - sin * sinStep;
+            sin = nextSin;
+        }
+        return points;
+    }
+
+    /**
+     * Counter-clockwise ring of arc vertices {@code from..to}, preceded by the centre if a sector
+     * (the arc runs clockwise, so it is walked backwards).
+     */
+    private static double[] ring(double x, double y, double[] points, int from, int to, boolean sector) {
         int arcPoints = sector ? to - from + 1 : to - from;
-        Coordinate[] ring = new Coordinate[arcPoints + (sector ? 2 : 1)];
+        double[] ring = new double[2 * (arcPoints + (sector ? 1 : 0))];
         int k = 0;
         if (sector) {
-            ring[k++] = new Coordinate(x, y);
+            ring[k++] = x;
+            ring[k++] = y;
         }
-        for (int i = 0; i < arcPoints; i++) {
-            ring[k++] = arcPoint(x, y, arc.radius, start + (from + i) * arc.step);
+        for (int i = from + arcPoints - 1; i >= from; i--) {
+            ring[k++] = points[2 * i];
+            ring[k++] = points[2 * i + 1];
         }
-        ring[k] = ring[0].copy();
         return ring;
+    }
+
+    private static Coordinate[] closed(double[] ring) {
+        int n = ring.length / 2;
+        Coordinate[] closed = new Coordinate[n + 1];
+        for (int i = 0; i < n; i++) {
+            closed[i] = new Coordinate(ring[2 * i], ring[2 * i + 1]);
+        }
+        closed[n] = closed[0].copy();
+        return closed;
     }
 
     /** How an arc is cut: whether it is a full turn, its angle and step (radians), and the vertex radius. */
     private record Arc(boolean full, double fov, int segments, double step, double radius) {
-    }
-
-    private static Coordinate arcPoint(double x, double y, double r, double angle) {
-        return new Coordinate(x + r * Math.sin(angle), y + r * Math.cos(angle));
     }
 }
