@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param storageRoot       directory holding {@code <camera>/<yyyy-MM-dd>/} directories
  * @param fragmentTarget    a fragment is cut at the first keyframe once it holds at least this much (1 s)
  * @param maxFragment       a fragment is cut without a keyframe once it holds this much (5 s)
- * @param maxFragmentBytes  ... or this many bytes (32 MiB); bounds the buffer per stream
+ * @param maxFragmentBytes  ... or this many bytes (32 MiB); bounds the pending samples per stream
  * @param segmentTarget     a file is closed at the first keyframe once it holds this much (60 s)
  * @param fsync             force each fragment (and each new directory entry) to disk before reporting it
  *                          (off by default: a crash or {@code kill -9} of the recorder loses no written

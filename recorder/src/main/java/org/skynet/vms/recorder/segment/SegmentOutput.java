@@ -111,7 +111,7 @@ final class SegmentOutput {
     /**
      * Appends one fragment, {@code header} ({@code moof} and {@code mdat} header, position to limit) and
      * then each sample's data straight from its array, in one write (see {@link WriteBuffer}), forcing it
-     * when fsync is on; counts {@code samples} lasting {@code duration90k}.
+     * when fsync is on; counts {@code samples} lasting {@code fragmentDuration90k}.
      */
     void appendFragment(ByteBuffer header, FragmentSamples samples, long fragmentDuration90k) {
         try {
