@@ -195,10 +195,16 @@ final class FloorRecorder implements AutoCloseable {
             }
         }
 
+        private static boolean endsWithBlankLine(StringBuilder head) {
+            int n = head.length();
+            return n >= 4 && head.charAt(n - 4) == '\r' && head.charAt(n - 3) == '\n' && head.charAt(n - 2) == '\r'
+                    && head.charAt(n - 1) == '\n';
+        }
+
         /** Status line, headers and the body of {@code Content-Length}, as one string. */
         private String readResponse() throws IOException {
             StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
+            while (!endsWithBlankLine(head)) {
                 int b = in.read();
                 if (b < 0 || head.length() > MAX_HEAD_BYTES) {
                     throw new IOException("RTSP response ended early or too long: " + head);
