@@ -5,8 +5,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -37,11 +35,12 @@ import org.skynet.vms.errors.ErrorKind;
  * use {@link #connect} and the phase types {@link RtspConnection} → {@link DescribedSession} →
  * {@link ReadySession} → {@link PlayingSession}.
  *
- * <p>Only NIO transports are used ({@link NioSocketChannel}, {@code NioDatagramChannel}): the group
- * must be built with {@link NioIoHandler}.
+ * <p>Channels use the group's transport ({@link EventLoopTransport#of}): native epoll for a group built
+ * with {@code EpollIoHandler}, NIO otherwise; {@link #withOwnEventLoops} picks epoll where available.
  */
 public final class RtspClient implements AutoCloseable {
     private final EventLoopGroup group;
+    private final EventLoopTransport transport;
     private final Clock clock;
     private final boolean ownsGroup;
 
@@ -60,14 +59,18 @@ public final class RtspClient implements AutoCloseable {
 
     private RtspClient(EventLoopGroup group, Clock clock, boolean ownsGroup) {
         this.group = group;
+        this.transport = EventLoopTransport.of(group);
         this.clock = clock;
         this.ownsGroup = ownsGroup;
     }
 
-    /** A client with its own group of {@code threads} NIO event loops, shut down by {@link #close()}. */
+    /**
+     * A client with its own group of {@code threads} event loops ({@link EventLoopTransport#best()}: epoll
+     * on Linux, else NIO), shut down by {@link #close()}.
+     */
     public static RtspClient withOwnEventLoops(int threads) {
-        return new RtspClient(new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory()), Clock.systemUTC(),
-                true);
+        return new RtspClient(new MultiThreadIoEventLoopGroup(threads, EventLoopTransport.best().ioHandlerFactory()),
+                Clock.systemUTC(), true);
     }
 
     /**
@@ -77,7 +80,7 @@ public final class RtspClient implements AutoCloseable {
     public CompletableFuture<RtspConnection> connect(RtspSource source) {
         RtspAuthenticator authenticator = RtspAuthenticator.of(source.credentials());
         long connectMillis = source.timeouts().connect().toMillis();
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(group).channel(transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectMillis))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new RtspClientInitializer(source, authenticator));

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import org.skynet.vms.adapters.rtp.RtcpSenderReport;
 import org.skynet.vms.adapters.rtp.RtpException;
-import org.skynet.vms.adapters.rtp.RtpPacket;
 import org.skynet.vms.adapters.rtp.VideoDepacketizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +37,11 @@ final class TrackReceiver {
     /** One RTP packet, from the buffer's position to its limit; read during this call only. */
     void rtp(ByteBuffer packet) {
         rtpBytes += packet.remaining();
-        RtpPacket parsed;
         try {
-            parsed = RtpPacket.parse(packet);
+            depacketizer.parseAndPush(packet, clock.instant());
         } catch (RtpException e) {
             skipped(e);
-            return;
         }
-        depacketizer.push(parsed, clock.instant());
     }
 
     /** One compound RTCP packet; only its sender report is used. */

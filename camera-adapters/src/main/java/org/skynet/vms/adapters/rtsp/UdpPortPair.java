@@ -3,7 +3,6 @@ package org.skynet.vms.adapters.rtsp;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +56,8 @@ final class UdpPortPair {
     }
 
     private static CompletableFuture<Channel> bindOne(Channel control, InetSocketAddress address) {
-        Bootstrap b = new Bootstrap().group(control.eventLoop()).channel(NioDatagramChannel.class)
+        Bootstrap b = new Bootstrap().group(control.eventLoop())
+                .channel(EventLoopTransport.of(control.eventLoop()).datagramChannel())
                 .handler(new ChannelInboundHandlerAdapter());
         return ChannelFutures.toCompletable(b.bind(address));
     }

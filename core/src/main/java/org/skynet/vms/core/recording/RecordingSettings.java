@@ -9,7 +9,7 @@ import org.skynet.vms.core.config.VmsConfig;
  * @param storageRoot   where segment files go ({@code recorder.root}, default {@code <data>/recordings})
  * @param ioThreads     RTSP event loops ({@code recorder.io-threads}, default 2)
  * @param writerThreads threads writing files ({@code recorder.writer-threads}, default 2)
- * @param fsync         force each fragment to disk ({@code recorder.fsync}, default true)
+ * @param fsync         force each fragment to disk ({@code recorder.fsync}, default false; closed files always are)
  */
 public record RecordingSettings(Path storageRoot, int ioThreads, int writerThreads, boolean fsync) {
 
@@ -23,6 +23,6 @@ public record RecordingSettings(Path storageRoot, int ioThreads, int writerThrea
     public static RecordingSettings from(VmsConfig config, Path dataDir) {
         return new RecordingSettings(config.path("recorder.root", dataDir.resolve("recordings").toString()),
                 config.integer("recorder.io-threads", 2), config.integer("recorder.writer-threads", 2),
-                config.bool("recorder.fsync", true));
+                config.bool("recorder.fsync", false));
     }
 }

@@ -4,7 +4,8 @@ package org.skynet.vms.recorder.fmp4;
  * Writes one movie fragment (ISO/IEC 14496-12 §8.8.4): a {@code moof} with {@code mfhd} and one
  * {@code traf} ({@code tfhd} default-base-is-moof, {@code tfdt} version 1, {@code trun} with data
  * offset and per-sample duration, size and flags), then the {@code mdat} with the samples as they
- * are (length-prefixed NAL units).
+ * are (length-prefixed NAL units). {@link #writeHeader} stops before the sample data, so a caller
+ * can send the samples from their own arrays without copying them into the box buffer.
  */
 public final class FragmentWriter {
     /** {@code sample_depends_on = 2}: a sync sample that references no other. */
@@ -18,6 +19,7 @@ public final class FragmentWriter {
     private static final int TRUN_SAMPLE_SIZE = 0x000200;
     private static final int TRUN_SAMPLE_FLAGS = 0x000400;
     private static final int BOX_HEADER_BYTES = 8;
+    private static final long MAX_MDAT_BYTES = 0xFFFF_FFFFL;
 
     private FragmentWriter() {
     }
@@ -29,13 +31,30 @@ public final class FragmentWriter {
      * @param baseMediaDecodeTime90k     media time of the first sample relative to the file start
      * @param samples                    at least one sample, timestamps strictly increasing
      * @param endPts90k                  timestamp where the last sample ends; greater than its own
-     * @throws IllegalArgumentException  on an empty fragment or a duration that is not in (0, 2^32)
+     * @throws IllegalArgumentException  on an empty fragment, one of 4 GiB or more, or a duration that is not
+     *                                   in (0, 2^32)
      */
     public static void write(BoxWriter w, int sequenceNumber, long baseMediaDecodeTime90k, FragmentSamples samples,
             long endPts90k) {
+        writeHeader(w, sequenceNumber, baseMediaDecodeTime90k, samples, endPts90k);
+        for (int i = 0; i < samples.count(); i++) {
+            w.bytes(samples.data(i));
+        }
+    }
+
+    /**
+     * Appends {@code moof} and the 8-byte {@code mdat} box header to {@code w}; the fragment is
+     * complete once the samples' data, in order, follow it ({@link FragmentSamples#sizeBytes()} bytes).
+     * Parameters and exceptions as {@link #write}.
+     */
+    public static void writeHeader(BoxWriter w, int sequenceNumber, long baseMediaDecodeTime90k,
+            FragmentSamples samples, long endPts90k) {
         int n = samples.count();
         if (n == 0) {
             throw new IllegalArgumentException("empty fragment");
+        }
+        if (BOX_HEADER_BYTES + samples.sizeBytes() > MAX_MDAT_BYTES) {
+            throw new IllegalArgumentException("fragment of " + samples.sizeBytes() + " bytes exceeds a 32-bit mdat");
         }
         int moofStart = w.position();
         w.start("moof");
@@ -58,10 +77,6 @@ public final class FragmentWriter {
         }
         w.end().end().end(); // trun, traf, moof
         w.patchU32(dataOffsetAt, w.position() - moofStart + BOX_HEADER_BYTES);
-        w.start("mdat");
-        for (int i = 0; i < n; i++) {
-            w.bytes(samples.data(i));
-        }
-        w.end();
+        w.u32(BOX_HEADER_BYTES + samples.sizeBytes()).fourcc("mdat");
     }
 }

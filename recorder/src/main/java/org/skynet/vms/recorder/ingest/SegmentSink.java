@@ -19,11 +19,16 @@ import org.slf4j.LoggerFactory;
  * keyframe, and the open file is closed first, so no file ever holds a picture whose references were
  * dropped. Control commands (end of segment, close) are never dropped and run in order with the units.
  *
- * <p>The writer is driven by at most one executor thread at a time (a drain task is scheduled when
- * the queue becomes non-empty), so many cameras share a small pool.
+ * <p>The writer is driven by at most one executor thread at a time, so many cameras share a small
+ * pool. Units are handed over in batches: a drain task is scheduled at a keyframe (where a fragment
+ * may be cut), once {@value #DRAIN_BATCH_FRAMES} units (at most half the capacity) wait, and for every
+ * control command, not for each unit; the writer has nothing to write between keyframes anyway, and
+ * one wake-up of a writer thread per GOP instead of per picture is most of what the hand-off costs.
  */
 public final class SegmentSink implements IngestConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentSink.class);
+    /** Units that may wait for the next keyframe before a drain is scheduled anyway (2 s at 25 fps). */
+    static final int DRAIN_BATCH_FRAMES = 50;
 
     private record Unit(AccessUnit unit, Instant arrival) {
     }
@@ -33,6 +38,7 @@ public final class SegmentSink implements IngestConsumer {
     private final Executor executor;
     private final IngestStatus status;
     private final int capacityFrames;
+    private final int drainBatchFrames;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queuedFrames = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -55,6 +61,7 @@ public final class SegmentSink implements IngestConsumer {
         this.executor = executor;
         this.status = status;
         this.capacityFrames = capacityFrames;
+        this.drainBatchFrames = Math.max(1, Math.min(DRAIN_BATCH_FRAMES, capacityFrames / 2));
     }
 
     /** Event loop only; never blocks. */
@@ -74,8 +81,11 @@ public final class SegmentSink implements IngestConsumer {
             return;
         }
         dropping = false;
-        queuedFrames.incrementAndGet();
-        submit(new Unit(unit, arrival));
+        int queued = queuedFrames.incrementAndGet();
+        queue.add(new Unit(unit, arrival));
+        if (unit.keyframe() || queued >= drainBatchFrames) {
+            scheduleDrain();
+        }
     }
 
     /**
@@ -116,6 +126,10 @@ public final class SegmentSink implements IngestConsumer {
 
     private void submit(Object item) {
         queue.add(item);
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
         if (draining.compareAndSet(false, true)) {
             executor.execute(this::drain);
         }

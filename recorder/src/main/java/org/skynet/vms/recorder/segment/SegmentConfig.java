@@ -10,9 +10,12 @@ import java.util.Objects;
  * @param storageRoot       directory holding {@code <camera>/<yyyy-MM-dd>/} directories
  * @param fragmentTarget    a fragment is cut at the first keyframe once it holds at least this much (1 s)
  * @param maxFragment       a fragment is cut without a keyframe once it holds this much (5 s)
- * @param maxFragmentBytes  ... or this many bytes (32 MiB); bounds the buffer per stream
+ * @param maxFragmentBytes  ... or this many bytes (32 MiB); bounds the pending samples per stream
  * @param segmentTarget     a file is closed at the first keyframe once it holds this much (60 s)
  * @param fsync             force each fragment (and each new directory entry) to disk before reporting it
+ *                          (off by default: a crash or {@code kill -9} of the recorder loses no written
+ *                          fragment either way, the page cache outlives the process; a closed file is
+ *                          always forced; fsync on bounds what a power cut loses to the fragment in flight)
  * @param maxFrameGap       a larger step between consecutive timestamps is a gap (2 s)
  * @param maxClockJump      a larger disagreement between wall and media time since the file start is a gap (1 s)
  * @param stallTimeout      no access unit for this long, by our clock, is a stall (5 s)
@@ -42,7 +45,7 @@ public record SegmentConfig(Path storageRoot, Duration fragmentTarget, Duration 
     /** The documented defaults, storing under {@code storageRoot}. */
     public static SegmentConfig defaults(Path storageRoot) {
         return new SegmentConfig(storageRoot, Duration.ofSeconds(1), Duration.ofSeconds(5), 32L << 20,
-                Duration.ofMinutes(1), true, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5));
+                Duration.ofMinutes(1), false, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 
     public SegmentConfig withSegmentTarget(Duration d) {

@@ -14,11 +14,13 @@ import java.util.HexFormat;
 import org.skynet.vms.adapters.media.Codec;
 import org.skynet.vms.adapters.media.VideoParameters;
 import org.skynet.vms.recorder.fmp4.BoxWriter;
+import org.skynet.vms.recorder.fmp4.FragmentSamples;
 import org.skynet.vms.recorder.fmp4.InitSegmentWriter;
 
 /**
- * One open segment file: appends bytes, forces them when asked, and keeps the running counters and
- * SHA-256 (the file is append-only, so the digest never needs a read-back). Not thread-safe.
+ * One open segment file: appends bytes, forces them when asked (each fragment when fsync is on, and
+ * always once at close, so a closed file is durable), and keeps the running counters and SHA-256 (the
+ * file is append-only, so the digest never needs a read-back). Not thread-safe.
  */
 final class SegmentOutput {
     private static final int MAX_NAME_ATTEMPTS = 1000;
@@ -76,7 +78,7 @@ final class SegmentOutput {
             try {
                 scratch.clear();
                 InitSegmentWriter.write(scratch, params);
-                out.append(scratch.written(), 0, 0);
+                out.append(scratch.written());
                 if (config.fsync()) {
                     forceDirectory(day);
                     if (newDay) { // the day (and maybe camera) directory entries are new too
@@ -95,26 +97,46 @@ final class SegmentOutput {
         }
     }
 
-    /**
-     * Appends {@code data} (position to limit), forcing it when fsync is on; a non-zero
-     * {@code frameCount} counts it as one fragment of that many samples lasting {@code fragmentDuration90k}.
-     */
-    void append(ByteBuffer data, int frameCount, long fragmentDuration90k) {
+    /** Appends the init segment, {@code data} from position to limit, forcing it when fsync is on. */
+    void append(ByteBuffer data) {
         try {
+            WriteBuffer w = WriteBuffer.start(channel);
             digest.update(data.duplicate());
-            while (data.hasRemaining()) {
-                bytes += channel.write(data);
-            }
-            if (fsync) {
-                channel.force(false);
-            }
+            w.put(data);
+            written(w);
         } catch (IOException e) {
             throw new SegmentException("writing segment", path, e);
         }
-        if (frameCount > 0) {
-            frames += frameCount;
-            duration90k += fragmentDuration90k;
-            fragments++;
+    }
+
+    /**
+     * Appends one fragment, {@code header} ({@code moof} and {@code mdat} header, position to limit) and
+     * then each sample's data straight from its array, in one write (see {@link WriteBuffer}), forcing it
+     * when fsync is on; counts {@code samples} lasting {@code fragmentDuration90k}.
+     */
+    void appendFragment(ByteBuffer header, FragmentSamples samples, long fragmentDuration90k) {
+        try {
+            WriteBuffer w = WriteBuffer.start(channel);
+            digest.update(header.duplicate());
+            w.put(header);
+            for (int i = 0; i < samples.count(); i++) {
+                byte[] data = samples.data(i);
+                digest.update(data);
+                w.put(data);
+            }
+            written(w);
+        } catch (IOException e) {
+            throw new SegmentException("writing segment", path, e);
+        }
+        frames += samples.count();
+        duration90k += fragmentDuration90k;
+        fragments++;
+    }
+
+    private void written(WriteBuffer w) throws IOException {
+        bytes += w.finish();
+        if (fsync) {
+            channel.force(false);
         }
     }
 
@@ -126,9 +148,10 @@ final class SegmentOutput {
         return file(null, null);
     }
 
-    /** Closes the file and returns its final description. */
+    /** Forces and closes the file and returns its final description. */
     SegmentFile close(CloseReason reason) {
         try {
+            channel.force(false);
             channel.close();
         } catch (IOException e) {
             throw new SegmentException("closing segment", path, e);

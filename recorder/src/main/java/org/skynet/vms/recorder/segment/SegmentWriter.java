@@ -31,12 +31,14 @@ import org.skynet.vms.recorder.fmp4.FragmentWriter;
  * way, access units are skipped for {@link #WRITE_RETRY}, then the next keyframe tries a new file, so
  * recording resumes by itself once space returns.
  *
- * <p>Memory per stream: one fragment buffer that grows to the largest fragment, the pending samples'
- * primitive arrays, and references to the pending access units; no per-sample allocation.
+ * <p>Memory per stream: a box buffer for the init segment and each {@code moof} (a few KiB), the
+ * pending samples' primitive arrays, and references to the pending access units; no per-sample
+ * allocation. Sample data goes from the access units' arrays to the file through the writer thread's
+ * {@link WriteBuffer}, one write per fragment.
  */
 public final class SegmentWriter {
     private static final long FALLBACK_FRAME_DURATION_90K = 3600; // 25 fps, when the SPS has no timing
-    private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
+    private static final int INITIAL_BUFFER_BYTES = 4 * 1024; // moof + mdat header, or the init segment
     /** After a failed write or create, keyframes are skipped this long before a new file is tried. */
     public static final Duration WRITE_RETRY = Duration.ofSeconds(5);
 
@@ -194,8 +196,9 @@ public final class SegmentWriter {
     private void flush(long endPts90k) {
         try {
             buffer.clear();
-            FragmentWriter.write(buffer, out.fragments() + 1, pending.firstPts90k() - filePts90k, pending, endPts90k);
-            out.append(buffer.written(), pending.count(), endPts90k - pending.firstPts90k());
+            FragmentWriter.writeHeader(buffer, out.fragments() + 1, pending.firstPts90k() - filePts90k, pending,
+                    endPts90k);
+            out.appendFragment(buffer.written(), pending, endPts90k - pending.firstPts90k());
         } catch (SegmentException e) {
             SegmentOutput failed = out;
             out = null;

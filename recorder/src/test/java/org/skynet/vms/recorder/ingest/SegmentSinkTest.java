@@ -59,6 +59,29 @@ class SegmentSinkTest {
     }
 
     @Test
+    void picturesBetweenKeyframesWaitForTheNextKeyframeOrAFullBatch() {
+        SegmentSink sink = sink(250);
+        List<AccessUnit> units = TestClips.timed(Codec.H264, 1, 0, T0); // keyframes every 10 units
+        sink.accept(units.get(0), units.get(0).wallClock());
+        executor.runAll();
+        for (AccessUnit u : units.subList(1, 10)) {
+            sink.accept(u, u.wallClock());
+        }
+        assertEquals(0, executor.pending(), "no writer wake-up for pictures between keyframes");
+        sink.accept(units.get(10), units.get(10).wallClock());
+        assertEquals(1, executor.pending(), "the keyframe hands the batch over");
+        executor.runAll();
+
+        SegmentSink small = sink(20); // batch of at most half the capacity
+        for (AccessUnit u : units.subList(1, 10)) {
+            small.accept(u, u.wallClock());
+        }
+        assertEquals(0, executor.pending());
+        small.accept(units.get(11), units.get(11).wallClock());
+        assertEquals(1, executor.pending(), "10 units waiting: half the capacity");
+    }
+
+    @Test
     void overflowClosesTheFileAndDropsUntilAKeyframeWithRoom() {
         SegmentSink sink = sink(5);
         List<AccessUnit> units = TestClips.timed(Codec.H264, 1, 0, T0); // keyframes at 0, 10, 20, 30, 40

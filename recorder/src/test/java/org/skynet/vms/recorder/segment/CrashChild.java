@@ -13,8 +13,9 @@ import org.skynet.vms.adapters.media.Codec;
 import org.skynet.vms.recorder.fmp4.TestClips;
 
 /**
- * The process {@link SegmentCrashRecoveryIT} kills: records the test clip in an endless loop (fsync on),
- * printing {@code fragment <path> <n> <bytes>} after each durable fragment and
+ * The process {@link SegmentCrashRecoveryIT} kills: records the test clip in an endless loop with the
+ * default settings (fsync off: the page cache, which outlives the process, holds every written
+ * fragment), printing {@code fragment <path> <n> <bytes>} after each written fragment and
  * {@code closed <path> <n> <bytes>} after each closed file, to stdout and to a log file (whose writes survive the kill, unlike the pipe that
  * {@code Process.destroyForcibly} closes). Arguments: storage root, codec, log file, clip (test clip
  * when absent, else a classpath resource such as the simulator's {@code /sim/main_1080p.h264}),
