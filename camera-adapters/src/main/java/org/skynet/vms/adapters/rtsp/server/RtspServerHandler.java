@@ -135,7 +135,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                 return null;
             }
             return admit ? access.admit(username, id, remote) : StreamAccess.Admission.granted(null);
-        }, blocking).whenCompleteAsync((admission, error) -> {
+        }, blocking).whenCompleteAsync((admission, error) -> guarded(ctx, () -> {
             ctx.channel().config().setAutoRead(true);
             if (error != null) {
                 LOG.warn("RTSP {} from {} failed: {}", method, remote, error.toString());
@@ -157,7 +157,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                 }
                 authenticated(ctx, r, id);
             }
-        }, ctx.executor());
+        }), ctx.executor());
     }
 
     private record Request(HttpMethod method, String cseq, String uri, String session, String transport) {
@@ -187,7 +187,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     private void describe(ChannelHandlerContext ctx, Request r) {
         ctx.channel().config().setAutoRead(false);
         stream.parameters().orTimeout(parametersTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((p, error) -> {
+                .whenCompleteAsync((p, error) -> guarded(ctx, () -> {
                     ctx.channel().config().setAutoRead(true);
                     if (error != null) {
                         LOG.info("RTSP DESCRIBE of {}: no stream parameters within {} ms", cameraId,
@@ -196,7 +196,8 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                         return;
                     }
                     parameters = p;
-                    String host = ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress();
+                    String host = ctx.channel().localAddress() instanceof InetSocketAddress a
+                            ? a.getAddress().getHostAddress() : "0.0.0.0";
                     String sdp = SdpWriter.describe(p.codec(), SdpWriter.fmtp(p), p.frameRateFps(), p.width(),
                             p.height(), host, cameraId, RANDOM.nextInt(1 << 30), "Skynet VMS");
                     FullHttpResponse ok = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, HttpResponseStatus.OK,
@@ -204,7 +205,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                     ok.headers().set("Content-Type", "application/sdp");
                     ok.headers().set("Content-Base", base(r.uri()) + "/");
                     reply(ctx, r.cseq(), ok, null);
-                }, ctx.executor());
+                }), ctx.executor());
     }
 
     private void setup(ChannelHandlerContext ctx, Request r) {
@@ -301,6 +302,15 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     private static String base(String uri) {
         String u = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         return u.endsWith("/" + SdpWriter.TRACK) ? u.substring(0, u.length() - SdpWriter.TRACK.length() - 1) : u;
+    }
+
+    /** Runs a continuation on the event loop; a failure in it closes the connection instead of vanishing. */
+    private static void guarded(ChannelHandlerContext ctx, Runnable continuation) {
+        try {
+            continuation.run();
+        } catch (RuntimeException e) {
+            ctx.fireExceptionCaught(e);
+        }
     }
 
     private static String remoteAddress(ChannelHandlerContext ctx) {
