@@ -21,6 +21,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * each with Digest credentials checked against {@link StreamAccess#ha1}. The path is
  * {@code /cameras/{id}} (with {@code /trackID=0} for SETUP). One camera and one session per connection.
  *
- * <p>Requests that need the database (credentials, admission) run on {@code blocking}; reading stops
- * until the answer is written, so answers keep the requests' order. Event loop only otherwise.
+ * <p>Requests that need the database (credentials, admission) run on {@code blocking}; until the answer
+ * is written, reading stops and pipelined requests wait in a short queue, so answers keep the requests'
+ * order and per-connection state has one writer. Event loop only otherwise.
  */
 final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RtspServerHandler.class);
@@ -49,6 +51,8 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     static final String PUBLIC_METHODS = "OPTIONS, DESCRIBE, SETUP, PLAY, GET_PARAMETER, TEARDOWN";
     private static final Pattern PATH = Pattern.compile("/cameras/([A-Za-z0-9._-]{1,64})(/" + SdpWriter.TRACK + ")?/?");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Pipelined requests held while one is answered; more close the connection. */
+    static final int MAX_QUEUED_REQUESTS = 8;
 
     private final StreamAccess access;
     private final Executor blocking;
@@ -56,6 +60,9 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     private final String nonce;
     private String cameraId;
     private LiveStream stream;
+    /** Requests that arrived while one was being answered (pipelined); answered in order. */
+    private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
+    private boolean busy;
     private VideoParameters parameters;
     private RestreamSession session;
     private boolean playing;
@@ -77,7 +84,15 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
             if (msg instanceof FullHttpRequest request) {
-                handle(ctx, request);
+                if (!busy) {
+                    handle(ctx, request);
+                } else if (queued.size() < MAX_QUEUED_REQUESTS) {
+                    queued.add(request.retain());
+                } else {
+                    LOG.debug("closing RTSP client {}: more than {} requests pipelined", ctx.channel(),
+                            MAX_QUEUED_REQUESTS);
+                    ctx.close();
+                }
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -86,6 +101,8 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        queued.forEach(ReferenceCountUtil::release);
+        queued.clear();
         release();
         super.channelInactive(ctx);
     }
@@ -127,6 +144,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                 request.headers().get(RtspHeaderNames.TRANSPORT));
         String remote = remoteAddress(ctx);
         boolean admit = stream == null && id != null;
+        busy = true;
         ctx.channel().config().setAutoRead(false);
         CompletableFuture.supplyAsync(() -> {
             boolean authentic = username != null && access.ha1(username)
@@ -136,7 +154,6 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
             }
             return admit ? access.admit(username, id, remote) : StreamAccess.Admission.granted(null);
         }, blocking).whenCompleteAsync((admission, error) -> guarded(ctx, () -> {
-            ctx.channel().config().setAutoRead(true);
             if (error != null) {
                 LOG.warn("RTSP {} from {} failed: {}", method, remote, error.toString());
                 reply(ctx, cseq, response(HttpResponseStatus.INTERNAL_SERVER_ERROR), null);
@@ -150,21 +167,29 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                 if (admission.stream() != null) {
                     if (!ctx.channel().isActive()) {
                         admission.stream().close();
+                        done(ctx);
                         return;
                     }
                     stream = admission.stream();
                     cameraId = id;
                 }
                 authenticated(ctx, r, id);
+                return;
             }
+            done(ctx);
         }), ctx.executor());
     }
 
     private record Request(HttpMethod method, String cseq, String uri, String session, String transport) {
     }
 
+    /** Answers an authenticated, admitted request; ends with {@link #done} (DESCRIBE once its answer is out). */
     private void authenticated(ChannelHandlerContext ctx, Request r, String id) {
         HttpMethod method = r.method();
+        if (method.equals(RtspMethods.DESCRIBE) && id != null && id.equals(cameraId)) {
+            describe(ctx, r);
+            return;
+        }
         boolean sameCamera = id != null && id.equals(cameraId);
         if (method.equals(RtspMethods.GET_PARAMETER)) {
             reply(ctx, r.cseq(), withSession(response(HttpResponseStatus.OK)), null);
@@ -173,8 +198,6 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
             release();
         } else if (!sameCamera && !(method.equals(RtspMethods.PLAY) && session != null)) {
             reply(ctx, r.cseq(), response(RtspResponseStatuses.NOT_FOUND), null);
-        } else if (method.equals(RtspMethods.DESCRIBE)) {
-            describe(ctx, r);
         } else if (method.equals(RtspMethods.SETUP)) {
             setup(ctx, r);
         } else if (method.equals(RtspMethods.PLAY)) {
@@ -182,17 +205,33 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
         } else {
             reply(ctx, r.cseq(), response(RtspResponseStatuses.METHOD_NOT_ALLOWED), null);
         }
+        done(ctx);
+    }
+
+    /** The request in flight is answered: take the next queued one, or read again. */
+    private void done(ChannelHandlerContext ctx) {
+        busy = false;
+        FullHttpRequest next;
+        while (!busy && (next = queued.poll()) != null) {
+            try {
+                handle(ctx, next);
+            } finally {
+                next.release();
+            }
+        }
+        if (!busy) {
+            ctx.channel().config().setAutoRead(true);
+        }
     }
 
     private void describe(ChannelHandlerContext ctx, Request r) {
-        ctx.channel().config().setAutoRead(false);
         stream.parameters().orTimeout(parametersTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((p, error) -> guarded(ctx, () -> {
-                    ctx.channel().config().setAutoRead(true);
                     if (error != null) {
                         LOG.info("RTSP DESCRIBE of {}: no stream parameters within {} ms", cameraId,
                                 parametersTimeout.toMillis());
                         reply(ctx, r.cseq(), response(HttpResponseStatus.SERVICE_UNAVAILABLE), null);
+                        done(ctx);
                         return;
                     }
                     parameters = p;
@@ -205,6 +244,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                     ok.headers().set("Content-Type", "application/sdp");
                     ok.headers().set("Content-Base", base(r.uri()) + "/");
                     reply(ctx, r.cseq(), ok, null);
+                    done(ctx);
                 }), ctx.executor());
     }
 

@@ -119,6 +119,24 @@ class RtspServerHandlerTest {
     }
 
     @Test
+    void pipelinedRequestsAreAnsweredInOrderAndAdmittedOnce() {
+        open();
+        send("DESCRIBE", URL, null, "");
+        byte[] a = request("DESCRIBE", URL, "operator", "", "operator-pw");
+        byte[] b = request("DESCRIBE", URL, "operator", "", "operator-pw");
+        byte[] c = request("GET_PARAMETER", URL, "operator", "", "operator-pw");
+        ch.writeInbound(Unpooled.wrappedBuffer(a, b, c));
+        ch.runPendingTasks();
+        String answers = readText();
+        int first = answers.indexOf("CSeq: 2");
+        int second = answers.indexOf("CSeq: 3");
+        int third = answers.indexOf("CSeq: 4");
+        assertTrue(first >= 0 && first < second && second < third, answers);
+        assertEquals(3, answers.split("RTSP/1.0 200 OK", -1).length - 1, answers);
+        assertEquals(List.of("operator cam-1"), access.admitted);
+    }
+
+    @Test
     void garbageIsAnsweredOrClosedNeverThrown() {
         // random bytes: the framer refuses them (closed), the RTSP decoder marks them failed (400, closed),
         // or they may start an interleaved frame, which waits (bounded) for the rest
