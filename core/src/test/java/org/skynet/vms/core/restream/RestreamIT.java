@@ -50,7 +50,7 @@ class RestreamIT {
         app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
                 "monitor.enabled", "false", "camera-events.enabled", "false", "recorder.fsync", "false")),
                 VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(2).eventLoopThreads(1).build());
+        fleet = SimulatedFleet.start(SimConfig.builder(3).h265Every(3).eventLoopThreads(1).build());
         technician = api.login("technician");
     }
 
@@ -86,7 +86,8 @@ class RestreamIT {
 
         String probe = MediaProbe.run(List.of("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-show_entries",
                 "stream=codec_name,width,height", "-of", "default=nw=1", url("operator", "operator", "rs-rec")))[0];
-        assertTrue(probe.contains("codec_name=h264") && probe.contains("width=") && probe.contains("height="), probe);
+        assertTrue(probe.contains("codec_name=h264") && probe.contains("width=1920") && probe.contains("height=1080"),
+                probe);
         await("audited", () -> audited("live.rtsp.stop", "rs-rec") >= 2);
         assertTrue(audited("live.rtsp.start", "rs-rec") >= 2);
     }
@@ -99,6 +100,20 @@ class RestreamIT {
         MediaProbe.assertDecodesCleanly(out);
         await("on-demand session closed", () -> app.recordingService().status("rs-demand").isEmpty()
                 && fleet.cameras().get(1).openConnections() == 0);
+    }
+
+    @Test
+    void anH265CameraIsReStreamedWithItsParameterSets() throws Exception {
+        SimulatedCamera cam = fleet.cameras().get(2);
+        createCamera("rs-hevc", cam);
+        String url = url("supervisor", "supervisor", "rs-hevc");
+        String probe = MediaProbe.run(List.of("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-show_entries",
+                "stream=codec_name,width,height", "-of", "default=nw=1", url))[0];
+        assertTrue(probe.contains("codec_name=hevc") && probe.contains("width=1920") && probe.contains("height=1080"),
+                probe);
+        Path out = data.resolve("rs-hevc.mp4");
+        assertEquals(0, finish(copy(url, out)));
+        MediaProbe.assertDecodesCleanly(out);
     }
 
     @Test
