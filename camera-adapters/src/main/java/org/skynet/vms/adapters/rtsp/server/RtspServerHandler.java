@@ -305,6 +305,10 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
 
     private void release() {
         if (session != null) {
+            if (session.droppedUnits() > 0) {
+                LOG.info("RTSP client of {} fell behind: {} access units dropped to keyframes", cameraId,
+                        session.droppedUnits());
+            }
             session.close();
             session = null;
         }
