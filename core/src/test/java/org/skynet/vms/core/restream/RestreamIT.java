@@ -93,11 +93,19 @@ class RestreamIT {
     }
 
     @Test
-    void aCameraNotRecordedIsOpenedOnDemandAndClosedAfterTheLastClient() throws Exception {
-        createCamera("rs-demand", fleet.cameras().get(1));
-        Path out = data.resolve("rs-demand.mp4");
-        assertEquals(0, finish(copy(url("operator", "operator", "rs-demand"), out)));
-        MediaProbe.assertDecodesCleanly(out);
+    void aCameraNotRecordedIsOpenedOnDemandSharedAndClosedAfterTheLastClient() throws Exception {
+        SimulatedCamera cam = fleet.cameras().get(1);
+        createCamera("rs-demand", cam);
+        Path out1 = data.resolve("rs-demand-1.mp4");
+        Path out2 = data.resolve("rs-demand-2.mp4");
+        Process first = copy(url("operator", "operator", "rs-demand"), out1);
+        Process second = copy(url("admin", "admin", "rs-demand"), out2);
+        await("both clients receive", () -> size(out1) > 0 && size(out2) > 0);
+        assertEquals(1, cam.openConnections(), "one on-demand connection for both clients");
+        assertEquals(0, finish(first));
+        assertEquals(0, finish(second));
+        MediaProbe.assertDecodesCleanly(out1);
+        MediaProbe.assertDecodesCleanly(out2);
         await("on-demand session closed", () -> app.recordingService().status("rs-demand").isEmpty()
                 && fleet.cameras().get(1).openConnections() == 0);
     }

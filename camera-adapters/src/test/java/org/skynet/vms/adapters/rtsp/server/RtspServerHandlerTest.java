@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.concurrent.MockTicker;
+import io.netty.util.concurrent.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.skynet.vms.adapters.media.AccessUnit;
@@ -31,6 +34,7 @@ class RtspServerHandlerTest {
             "avc1.42001e", List.of(), List.of(new byte[] {0x67, 0x42, 0x00, 0x1e}), List.of(new byte[] {0x68, (byte) 0xce}));
 
     private final FakeAccess access = new FakeAccess();
+    private final MockTicker ticker = Ticker.newMockTicker();
     private EmbeddedChannel ch;
     private int cseq;
     private String nonce;
@@ -43,7 +47,8 @@ class RtspServerHandlerTest {
     }
 
     private void open() {
-        ch = new EmbeddedChannel(new RtspServerInitializer(access, Runnable::run, Duration.ofSeconds(1)));
+        ch = EmbeddedChannel.builder().ticker(ticker)
+                .handlers(new RtspServerInitializer(access, Runnable::run, Duration.ofSeconds(1))).build();
         cseq = 0;
         nonce = null;
     }
@@ -82,6 +87,23 @@ class RtspServerHandlerTest {
         assertTrue(access.stream.closed);
         assertFalse(ch.isActive());
         assertEquals(List.of("operator cam-1"), access.admitted);
+    }
+
+    @Test
+    void aSilentClientIsDroppedAfterTwiceTheSessionTimeoutAndItsStreamReleased() {
+        open();
+        send("DESCRIBE", URL, null, "");
+        send("DESCRIBE", URL, "operator", "");
+        ticker.advance(RtspServerHandler.SESSION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertTrue(send("GET_PARAMETER", URL, "operator", "").startsWith("RTSP/1.0 200"), "keep-alive");
+        ticker.advance(RtspServerInitializer.IDLE_SECONDS - 1, TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertTrue(ch.isActive(), "the keep-alive restarted the timer");
+        ticker.advance(2, TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertFalse(ch.isActive());
+        assertTrue(access.stream.closed);
     }
 
     @Test
