@@ -243,6 +243,11 @@ public final class SimulatedCamera {
         accepted.closeFuture().addListener(f -> open.remove(accepted));
     }
 
+    /** Accepted connections (RTSP and ONVIF) open now: what a test counts to prove a shared upstream. */
+    public synchronized int openConnections() {
+        return connections == null ? 0 : connections.size();
+    }
+
     /** Closes every accepted connection (going {@code DOWN}). */
     synchronized void closeConnections() {
         if (connections != null) {

@@ -79,6 +79,7 @@ import org.skynet.vms.core.recording.RecordingService;
 import org.skynet.vms.core.recording.RecordingSettings;
 import org.skynet.vms.core.recording.RetentionSettings;
 import org.skynet.vms.core.recording.StorageMonitor;
+import org.skynet.vms.core.restream.RestreamServer;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.secrets.MasterKey;
 import org.skynet.vms.core.secrets.SecretBox;
@@ -129,6 +130,7 @@ public final class VmsApplication implements AutoCloseable {
     private ClipService clipService;
     private StorageMonitor storageMonitor;
     private CoverageService coverageService;
+    private RestreamServer restreamServer;
     private List<InitialLogin> initialLogins = List.of();
     private boolean tls;
 
@@ -271,6 +273,12 @@ public final class VmsApplication implements AutoCloseable {
             closeables.add(HttpsRedirectServer.start(server.ioGroup(), http.bindAddress(), tls.get().redirectPort(), server.port()));
         }
         this.tls = tls.isPresent();
+        if (config.bool("rtsp.enabled", true)) {
+            restreamServer = RestreamServer.start(server.ioGroup(), http.bindAddress(),
+                    config.integer("rtsp.port", http.port() == 0 ? 0 : RestreamServer.DEFAULT_PORT), userStore,
+                    cameraRegistry, recordingService, auditLog);
+            closeables.add(restreamServer);
+        }
         closeables.add(monitorService);
         if (config.bool("monitor.enabled", true)) {
             monitorService.start(server.ioGroup());
@@ -292,6 +300,11 @@ public final class VmsApplication implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** Port of the RTSP re-stream, or -1 when {@code rtsp.enabled} is false. */
+    public int rtspPort() {
+        return restreamServer == null ? -1 : restreamServer.port();
     }
 
     public Database database() {

@@ -27,6 +27,10 @@ public final class ServerOptions {
             description = "Plain-HTTP port answering 301 to HTTPS (config tls.http-redirect-port).")
     Integer httpRedirectPort;
 
+    @Option(names = "--rtsp-port", paramLabel = "PORT",
+            description = "RTSP re-stream port (default 8554, 0 for any free port; config rtsp.port).")
+    Integer rtspPort;
+
     /** The effective configuration: file, then environment, then these flags. */
     public VmsConfig toConfig(Map<String, String> env) {
         Map<String, String> flags = new HashMap<>();
@@ -44,6 +48,9 @@ public final class ServerOptions {
         }
         if (httpRedirectPort != null) {
             flags.put("tls.http-redirect-port", httpRedirectPort.toString());
+        }
+        if (rtspPort != null) {
+            flags.put("rtsp.port", rtspPort.toString());
         }
         return VmsConfig.load(config, env, flags);
     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,8 @@ public final class RecordingService implements AutoCloseable {
     private final ClipConfig clipConfig;
     private final ClipListener clipListener;
     private final Map<String, ClipAssembler> clips = new ConcurrentHashMap<>();
+    /** Sessions opened for live viewers of cameras not recorded, with their number of shares; guarded by this. */
+    private final Map<String, OnDemand> onDemand = new HashMap<>();
 
     private RecordingService(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
             SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock,
@@ -161,6 +164,33 @@ public final class RecordingService implements AutoCloseable {
         return supervisor.snapshots();
     }
 
+    /**
+     * A live viewer's share of the camera's single upstream connection: the recording session when there
+     * is one, else a session without consumers opened now and stopped when its last share is closed.
+     * Blocking (registry lookup): call off the event loop.
+     *
+     * @throws VmsException NOT_FOUND for a camera that is unknown, disabled or without an RTSP URL
+     */
+    public synchronized IngestLease watch(String cameraId) {
+        Optional<IngestSession> running = supervisor.session(cameraId);
+        OnDemand shared = onDemand.get(cameraId);
+        if (shared != null && running.isPresent() && running.get() == shared.session) {
+            shared.shares++;
+            return new IngestLease(shared.session, () -> release(cameraId, shared));
+        }
+        if (running.isPresent()) {
+            return new IngestLease(running.get(), () -> { });
+        }
+        Camera camera = registry.find(cameraId).filter(c -> c.enabled() && c.rtspUrl() != null)
+                .orElseThrow(() -> VmsException.notFound("no live stream for camera " + cameraId));
+        IngestSession session = supervisor.open(cameraId, source(camera), segmentConfig.stallTimeout(),
+                (status, executor) -> List.of());
+        OnDemand opened = new OnDemand(session);
+        onDemand.put(cameraId, opened);
+        LOG.info("{}: live stream opened on demand from {}", cameraId, camera.rtspUrl());
+        return new IngestLease(session, () -> release(cameraId, opened));
+    }
+
     /** Catalogue rows of a camera overlapping {@code [from, to)}, at most {@code limit}. */
     public List<SegmentRow> segments(String cameraId, Instant from, Instant to, int limit) {
         return catalogue.segments(cameraId, from, to, limit);
@@ -182,6 +212,30 @@ public final class RecordingService implements AutoCloseable {
         client.close();
     }
 
+    private synchronized void release(String cameraId, OnDemand shared) {
+        if (--shared.shares == 0 && onDemand.remove(cameraId, shared)
+                && supervisor.session(cameraId).orElse(null) == shared.session) {
+            supervisor.stop(cameraId);
+            LOG.info("{}: last live viewer left; on-demand stream closed", cameraId);
+        }
+    }
+
+    private RtspSource source(Camera camera) {
+        Optional<Credentials> creds = registry.credentials(camera.id());
+        return RtspSource.of(camera.rtspUrl(), creds.map(Credentials::username).orElse(null),
+                creds.map(Credentials::password).orElse(null));
+    }
+
+    /** A session opened for live viewers only. */
+    private static final class OnDemand {
+        final IngestSession session;
+        int shares = 1;
+
+        OnDemand(IngestSession session) {
+            this.session = session;
+        }
+    }
+
     private synchronized void startIfStill(String cameraId, RecordingMode mode) {
         if (mode != RecordingMode.OFF && modes.mode(cameraId) == mode && supervisor.session(cameraId).isEmpty()) {
             startCamera(cameraId, mode);
@@ -195,10 +249,8 @@ public final class RecordingService implements AutoCloseable {
                     camera.isEmpty() ? "not registered" : !camera.get().enabled() ? "disabled" : "without an RTSP URL");
             return;
         }
-        Optional<Credentials> creds = registry.credentials(cameraId);
         try {
-            RtspSource source = RtspSource.of(camera.get().rtspUrl(), creds.map(Credentials::username).orElse(null),
-                    creds.map(Credentials::password).orElse(null));
+            RtspSource source = source(camera.get());
             AtomicReference<ClipAssembler> assembler = new AtomicReference<>();
             supervisor.open(cameraId, source, segmentConfig.stallTimeout(), (status, executor) -> {
                 List<IngestConsumer> consumers = new ArrayList<>();

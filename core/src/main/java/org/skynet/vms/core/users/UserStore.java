@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.skynet.vms.adapters.rtsp.server.DigestAuth;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
@@ -24,7 +25,9 @@ import org.skynet.vms.errors.VmsException;
 public final class UserStore {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final int MAX_DISTRICT_CHARS = 100;
-    private static final String COLUMNS = "username, password_hash, roles, districts, enabled, created_at";
+    private static final String COLUMNS = "username, password_hash, rtsp_ha1, roles, districts, enabled, created_at";
+    /** Digest realm of the RTSP re-stream; the stored HA1 values are bound to it. */
+    public static final String RTSP_REALM = "Skynet VMS";
 
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
@@ -50,9 +53,9 @@ public final class UserStore {
         String hash = hasher.hash(user.password());
         Instant now = clock.instant();
         try {
-            jdbc.update("INSERT INTO users (username, password_hash, roles, districts, enabled, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    username, hash, encodeRoles(user.roles()), String.join(",", districts), true, now, now);
+            jdbc.update("INSERT INTO users (username, password_hash, rtsp_ha1, roles, districts, enabled, created_at,"
+                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    username, hash, rtspHa1(username, user.password()), encodeRoles(user.roles()), String.join(",", districts), true, now, now);
         } catch (VmsException e) {
             if (e.kind() == ErrorKind.CONFLICT) {
                 throw new VmsException(ErrorKind.CONFLICT, "user '" + username + "' already exists", "username", e);
@@ -91,6 +94,11 @@ public final class UserStore {
         if (!hasher.verify(password, row.get().passwordHash) || !row.get().user.enabled()) {
             return Optional.empty();
         }
+        String ha1 = rtspHa1(username, password);
+        if (!ha1.equals(row.get().rtspHa1)) {
+            // users created before V12 get their RTSP Digest secret at their next login
+            jdbc.update("UPDATE users SET rtsp_ha1 = ? WHERE username = ?", ha1, username);
+        }
         if (hasher.needsRehash(row.get().passwordHash)) {
             jdbc.update("UPDATE users SET password_hash = ? WHERE username = ? AND password_hash = ?",
                     hasher.hash(password), username, row.get().passwordHash);
@@ -101,8 +109,20 @@ public final class UserStore {
     /** @throws VmsException NOT_FOUND for an unknown user, INVALID_ARGUMENT for an unusable password */
     public void changePassword(String username, String newPassword) {
         String hash = hasher.hash(newPassword);
-        requireUpdated(username, jdbc.update("UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?",
-                hash, clock.instant(), username));
+        requireUpdated(username, jdbc.update(
+                "UPDATE users SET password_hash = ?, rtsp_ha1 = ?, updated_at = ? WHERE username = ?",
+                hash, rtspHa1(username, newPassword), clock.instant(), username));
+    }
+
+    /**
+     * The RTSP Digest secret {@code MD5(username:realm:password)} of an enabled user, empty for an unknown
+     * or disabled user and for one who has not logged in since V12 (see docs/design/rtsp-restream.md).
+     */
+    public Optional<String> rtspHa1(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            return Optional.empty();
+        }
+        return findRow(username).filter(r -> r.user.enabled()).map(Row::rtspHa1);
     }
 
     /** Enables or disables a user; a disabled user's sessions stop authenticating at once. */
@@ -181,10 +201,14 @@ public final class UserStore {
     private static Row row(ResultSet rs) throws SQLException {
         User user = new User(rs.getString("username"), decodeRoles(rs.getString("roles")),
                 decodeDistricts(rs.getString("districts")), rs.getBoolean("enabled"), Jdbc.instant(rs, "created_at"));
-        return new Row(user, rs.getString("password_hash"));
+        return new Row(user, rs.getString("password_hash"), rs.getString("rtsp_ha1"));
     }
 
-    /** A user with the stored hash, which never leaves this class. */
-    private record Row(User user, String passwordHash) {
+    private static String rtspHa1(String username, String password) {
+        return DigestAuth.ha1(username, RTSP_REALM, password);
+    }
+
+    /** A user with the stored secrets, which never leave this class but for {@link #rtspHa1(String)}. */
+    private record Row(User user, String passwordHash, String rtspHa1) {
     }
 }

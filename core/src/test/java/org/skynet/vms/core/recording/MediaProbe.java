@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Assumptions;
  * Debian's ffprobe/ffmpeg (and cvlc) checks for recorded files. A missing tool skips the test, or fails
  * it when {@code CI=true}.
  */
-final class MediaProbe {
+public final class MediaProbe {
     private MediaProbe() {
     }
 
-    static void requireTool(String name) {
+    public static void requireTool(String name) {
         boolean found = false;
         for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             found |= Files.isExecutable(Path.of(p, name));
@@ -55,13 +55,24 @@ final class MediaProbe {
     }
 
     /** {@code ffmpeg -v error -i F -f null -} prints nothing. */
-    static void assertDecodesCleanly(Path file) {
+    public static void assertDecodesCleanly(Path file) {
         String[] r = run(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-f", "null", "-"));
         assertTrue(r[0].isEmpty() && r[1].isEmpty(), "ffmpeg reported problems decoding " + file + ": " + r[0] + r[1]);
     }
 
     /** Runs to completion (60 s at most); returns stdout and stderr; fails on a non-zero exit. */
-    static String[] run(List<String> command) {
+    public static String[] run(List<String> command) {
+        Result r = exec(command);
+        assertEquals(0, r.exitCode(), String.join(" ", command) + " failed: " + r.stderr());
+        return new String[] {r.stdout(), r.stderr()};
+    }
+
+    /** What a finished command gave. */
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Runs to completion (60 s at most), whatever its exit code. */
+    public static Result exec(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).start();
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
@@ -70,9 +81,7 @@ final class MediaProbe {
                 p.destroyForcibly();
                 fail(String.join(" ", command) + " timed out");
             }
-            String e = err.join();
-            assertEquals(0, p.exitValue(), String.join(" ", command) + " failed: " + e);
-            return new String[] {out, e};
+            return new Result(p.exitValue(), out, err.join());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

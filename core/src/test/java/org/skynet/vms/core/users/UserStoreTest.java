@@ -9,9 +9,11 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
+import org.skynet.vms.adapters.rtsp.server.DigestAuth;
 import org.skynet.vms.core.db.TestDatabase;
 import org.skynet.vms.core.db.TestDatabases;
 import org.skynet.vms.errors.ErrorKind;
@@ -48,6 +50,28 @@ class UserStoreTest {
                 .orElseThrow();
         assertTrue(stored.startsWith("pbkdf2-sha256$1000$"), stored);
         assertFalse(stored.contains("plain-text-pw"));
+    }
+
+    @ParameterizedTest
+    @ArgumentsSource(TestDatabases.class)
+    void rtspDigestSecretFollowsThePasswordAndIsFilledInAtLoginForOlderUsers(TestDatabase db) {
+        UserStore users = store(db, 1_000);
+        users.create(NewUser.of("dora", "first-password", Role.OPERATOR));
+        assertEquals(Optional.of(DigestAuth.ha1("dora", UserStore.RTSP_REALM, "first-password")), users.rtspHa1("dora"));
+        users.changePassword("dora", "second-password");
+        assertEquals(Optional.of(DigestAuth.ha1("dora", UserStore.RTSP_REALM, "second-password")), users.rtspHa1("dora"));
+        users.setEnabled("dora", false);
+        assertTrue(users.rtspHa1("dora").isEmpty(), "disabled users cannot use RTSP");
+        users.setEnabled("dora", true);
+
+        db.jdbc().update("UPDATE users SET rtsp_ha1 = NULL WHERE username = 'dora'"); // as created before V12
+        assertTrue(users.rtspHa1("dora").isEmpty());
+        users.verify("dora", "wrong-password");
+        assertTrue(users.rtspHa1("dora").isEmpty(), "a failed login sets nothing");
+        users.verify("dora", "second-password");
+        assertEquals(Optional.of(DigestAuth.ha1("dora", UserStore.RTSP_REALM, "second-password")), users.rtspHa1("dora"));
+        assertTrue(users.rtspHa1("nobody").isEmpty());
+        assertTrue(users.rtspHa1("bad name").isEmpty());
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ import org.skynet.vms.adapters.media.AnnexBReader;
 import org.skynet.vms.adapters.media.Codec;
 import org.skynet.vms.adapters.media.NalSyntax;
 import org.skynet.vms.adapters.media.VideoParameters;
+import org.skynet.vms.adapters.rtsp.server.SdpWriter;
 import org.skynet.vms.adapters.rtp.RtpPacketizer;
 import org.skynet.vms.adapters.rtp.h264.H264Packetizer;
 import org.skynet.vms.adapters.rtp.h264.H264Syntax;
@@ -121,25 +122,11 @@ public final class ClipLibrary {
             }
             VideoParameters p = units.get(0).parameters();
             int frameRate = (int) Math.round(p.frameRateFps() == null ? DEFAULT_FRAME_RATE : p.frameRateFps());
-            return new RtpClip(codec, frameRate, p.width(), p.height(), fmtp(p), frames);
+            return new RtpClip(codec, frameRate, p.width(), p.height(), SdpWriter.fmtp(p), frames);
         } catch (RuntimeException e) {
             throw e instanceof VmsException v ? v
                     : new VmsException(ErrorKind.INTERNAL, "cannot packetize " + codec + " clip: " + e.getMessage(), e);
         }
-    }
-
-    /** SDP format parameters with the parameter sets (RFC 6184 §8.1, RFC 7798 §7.1). */
-    static String fmtp(VideoParameters p) {
-        if (p.codec() == Codec.H265) {
-            return "sprop-vps=" + base64(p.vps()) + ";sprop-sps=" + base64(p.sps()) + ";sprop-pps=" + base64(p.pps());
-        }
-        byte[] sps = p.sps().get(0);
-        return "packetization-mode=1;profile-level-id=" + HexFormat.of().formatHex(sps, 1, 4).toUpperCase(Locale.ROOT)
-                + ";sprop-parameter-sets=" + base64(p.sps()) + "," + base64(p.pps());
-    }
-
-    private static String base64(List<byte[]> nals) {
-        return nals.stream().map(Base64.getEncoder()::encodeToString).collect(Collectors.joining(","));
     }
 
     private static byte[] readResource(String path) {

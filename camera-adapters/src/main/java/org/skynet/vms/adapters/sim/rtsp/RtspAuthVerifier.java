@@ -2,13 +2,11 @@ package org.skynet.vms.adapters.sim.rtsp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
+import org.skynet.vms.adapters.rtsp.server.DigestAuth;
 import org.skynet.vms.adapters.sim.RtspAuthScheme;
 
 /**
@@ -34,9 +32,7 @@ final class RtspAuthVerifier {
 
     /** The {@code WWW-Authenticate} value for a 401 answer. */
     String challenge() {
-        return scheme == RtspAuthScheme.DIGEST
-                ? "Digest realm=\"" + REALM + "\", nonce=\"" + nonce + "\", algorithm=\"MD5\""
-                : "Basic realm=\"" + REALM + "\"";
+        return scheme == RtspAuthScheme.DIGEST ? DigestAuth.challenge(REALM, nonce) : "Basic realm=\"" + REALM + "\"";
     }
 
     /**
@@ -52,23 +48,9 @@ final class RtspAuthVerifier {
             return authorization.regionMatches(true, 0, "Basic ", 0, 6) && basicMatches(
                     authorization.substring(6).trim(), username, password);
         }
-        if (!authorization.regionMatches(true, 0, "Digest ", 0, 7)) {
-            return false;
-        }
-        Map<String, String> p = digestParams(authorization.substring(7));
-        if (!username.equals(p.get("username")) || !nonce.equals(p.get("nonce")) || p.get("uri") == null
-                || p.get("response") == null) {
-            return false;
-        }
-        String ha1 = md5Hex(username + ":" + REALM + ":" + password);
-        String ha2 = md5Hex(method + ":" + p.get("uri"));
-        String qop = p.get("qop");
-        String expected = qop == null
-                ? md5Hex(ha1 + ":" + nonce + ":" + ha2)
-                : md5Hex(ha1 + ":" + nonce + ":" + p.getOrDefault("nc", "") + ":" + p.getOrDefault("cnonce", "")
-                        + ":" + qop + ":" + ha2);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                p.get("response").toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        Map<String, String> p = DigestAuth.credentials(authorization);
+        return username.equals(p.get("username"))
+                && DigestAuth.verify(p, method, nonce, DigestAuth.ha1(username, REALM, password));
     }
 
     private static boolean basicMatches(String encoded, String username, String password) {
@@ -78,49 +60,6 @@ final class RtspAuthVerifier {
                     (username + ":" + password).getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    /** Parses {@code key="value", key=value} pairs; quoted values may contain commas. */
-    static Map<String, String> digestParams(String text) {
-        Map<String, String> params = new HashMap<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            while (i < n && (text.charAt(i) == ',' || text.charAt(i) == ' ')) {
-                i++;
-            }
-            int eq = text.indexOf('=', i);
-            if (eq < 0) {
-                break;
-            }
-            String key = text.substring(i, eq).trim().toLowerCase(Locale.ROOT);
-            i = eq + 1;
-            String value;
-            if (i < n && text.charAt(i) == '"') {
-                int close = text.indexOf('"', i + 1);
-                if (close < 0) {
-                    break;
-                }
-                value = text.substring(i + 1, close);
-                i = close + 1;
-            } else {
-                int comma = text.indexOf(',', i);
-                int end = comma < 0 ? n : comma;
-                value = text.substring(i, end).trim();
-                i = end;
-            }
-            params.put(key, value);
-        }
-        return params;
-    }
-
-    static String md5Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is required of every JVM", e);
         }
     }
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.skynet.vms.adapters.rtsp.RtspException;
 import org.skynet.vms.adapters.rtsp.TransportHeader;
+import org.skynet.vms.adapters.rtsp.server.SdpWriter;
 import org.skynet.vms.adapters.sim.CameraChannels;
 import org.skynet.vms.adapters.sim.FaultKind;
 import org.skynet.vms.adapters.sim.RtspAuthScheme;
@@ -138,7 +139,8 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         RtpClip clip = clips.clip(camera, target.profile());
-        String sdp = SdpWriter.describe(clip, camera.host(), camera.id(), ThreadLocalRandom.current().nextInt(1 << 30));
+        String sdp = SdpWriter.describe(clip.codec(), clip.fmtp(), clip.frameRate(), clip.width(), clip.height(),
+                camera.host(), camera.id(), ThreadLocalRandom.current().nextInt(1 << 30), "Skynet SIM");
         FullHttpResponse ok = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, HttpResponseStatus.OK,
                 Unpooled.copiedBuffer(sdp, StandardCharsets.US_ASCII));
         ok.headers().set("Content-Type", "application/sdp");

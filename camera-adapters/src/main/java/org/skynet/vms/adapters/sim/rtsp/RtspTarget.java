@@ -1,5 +1,6 @@
 package org.skynet.vms.adapters.sim.rtsp;
 
+import org.skynet.vms.adapters.rtsp.server.SdpWriter;
 import org.skynet.vms.adapters.sim.StreamProfile;
 
 /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.skynet.vms.adapters.rtsp.server.DigestAuth;
 import org.skynet.vms.adapters.sim.RtspAuthScheme;
 
 class RtspAuthVerifierTest {
@@ -14,17 +15,17 @@ class RtspAuthVerifierTest {
     @Test
     void digestWithAndWithoutQop() {
         RtspAuthVerifier v = new RtspAuthVerifier(RtspAuthScheme.DIGEST);
-        String nonce = RtspAuthVerifier.digestParams(v.challenge().substring(7)).get("nonce");
-        String ha1 = RtspAuthVerifier.md5Hex("admin:" + RtspAuthVerifier.REALM + ":pw");
-        String ha2 = RtspAuthVerifier.md5Hex("DESCRIBE:" + URI);
+        String nonce = DigestAuth.params(v.challenge().substring(7)).get("nonce");
+        String ha1 = DigestAuth.md5Hex("admin:" + RtspAuthVerifier.REALM + ":pw");
+        String ha2 = DigestAuth.md5Hex("DESCRIBE:" + URI);
         String plain = "Digest username=\"admin\", realm=\"" + RtspAuthVerifier.REALM + "\", nonce=\"" + nonce
-                + "\", uri=\"" + URI + "\", response=\"" + RtspAuthVerifier.md5Hex(ha1 + ":" + nonce + ":" + ha2) + "\"";
+                + "\", uri=\"" + URI + "\", response=\"" + DigestAuth.md5Hex(ha1 + ":" + nonce + ":" + ha2) + "\"";
         assertTrue(v.verify(plain, "DESCRIBE", "admin", "pw"));
         assertFalse(v.verify(plain, "DESCRIBE", "admin", "other"));
         assertFalse(v.verify(plain, "SETUP", "admin", "pw"), "method is part of the digest");
         String qop = "Digest username=\"admin\", realm=\"" + RtspAuthVerifier.REALM + "\", nonce=\"" + nonce
                 + "\", uri=\"" + URI + "\", qop=auth, nc=00000001, cnonce=\"abc\", response=\""
-                + RtspAuthVerifier.md5Hex(ha1 + ":" + nonce + ":00000001:abc:auth:" + ha2) + "\"";
+                + DigestAuth.md5Hex(ha1 + ":" + nonce + ":00000001:abc:auth:" + ha2) + "\"";
         assertTrue(v.verify(qop, "DESCRIBE", "admin", "pw"));
         assertFalse(new RtspAuthVerifier(RtspAuthScheme.DIGEST).verify(plain, "DESCRIBE", "admin", "pw"),
                 "another connection's nonce");
