@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -101,6 +102,9 @@ public final class PlaceGeoJson {
             throw VmsException.invalid("places", source + ": not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
                     + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16/32 from the first bytes and reports characters it cannot decode this way.
+            throw VmsException.invalid("places", source + ": not UTF-8 JSON text: " + e.getMessage());
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())
                 || !root.path("features").isArray()) {
