@@ -1,6 +1,7 @@
 package org.skynet.vms.core.coverage;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,8 +100,10 @@ public final class PlaceGeoJson {
         try {
             root = mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw VmsException.invalid("places", source + ": not valid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+            // A broken stream limit (e.g. a number too long) comes without a location.
+            JsonLocation at = e.getLocation();
+            throw VmsException.invalid("places", source + ": not valid JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
                     + e.getOriginalMessage());
         } catch (CharConversionException e) {
             // Jackson guesses UTF-16/32 from the first bytes and reports characters it cannot decode this way.

@@ -98,6 +98,13 @@ class PlaceGeoJsonTest {
         assertTrue(e.getMessage().contains("utf32.geojson: not UTF-8 JSON text"), e.getMessage());
     }
 
+    // Found by PlaceFeaturesFuzzTest: a number over the 64-digit limit has no location, and reading it threw
+    // a NullPointerException.
+    @Test
+    void numberOverTheLengthLimitIsInvalidNotANullPointer() {
+        assertInvalid("4".repeat(102), "not valid JSON: Number value length");
+    }
+
     private List<Place> parse(String json) {
         try {
             return parser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "inline.geojson");
