@@ -1,11 +1,13 @@
 package org.skynet.vms.core.coverage;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -98,9 +100,14 @@ public final class PlaceGeoJson {
         try {
             root = mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw VmsException.invalid("places", source + ": not valid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+            // A broken stream limit (e.g. a number too long) comes without a location.
+            JsonLocation at = e.getLocation();
+            throw VmsException.invalid("places", source + ": not valid JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
                     + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16/32 from the first bytes and reports characters it cannot decode this way.
+            throw VmsException.invalid("places", source + ": not UTF-8 JSON text: " + e.getMessage());
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())
                 || !root.path("features").isArray()) {

@@ -83,6 +83,28 @@ class PlaceGeoJsonTest {
         assertTrue(tooMany.getMessage().contains("more than 4 positions"), tooMany.getMessage());
     }
 
+    // Found by PlaceFeaturesFuzzTest (docs/design/fuzzing.md): Jackson read "{" + NULs as UTF-32 and its
+    // CharConversionException escaped as an IOException (a 500 on upload) instead of a named 400.
+    @Test
+    void bytesThatLookLikeUtf32AreInvalidNotAnIoError() {
+        byte[] upload = new byte[73];
+        upload[0] = '{';
+        upload[70] = '\n';
+        upload[71] = ' ';
+        upload[72] = '"';
+        VmsException e = assertThrows(VmsException.class,
+                () -> parser.parse(new ByteArrayInputStream(upload), "utf32.geojson"));
+        assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind());
+        assertTrue(e.getMessage().contains("utf32.geojson: not UTF-8 JSON text"), e.getMessage());
+    }
+
+    // Found by PlaceFeaturesFuzzTest: a number over the 64-digit limit has no location, and reading it threw
+    // a NullPointerException.
+    @Test
+    void numberOverTheLengthLimitIsInvalidNotANullPointer() {
+        assertInvalid("4".repeat(102), "not valid JSON: Number value length");
+    }
+
     private List<Place> parse(String json) {
         try {
             return parser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "inline.geojson");

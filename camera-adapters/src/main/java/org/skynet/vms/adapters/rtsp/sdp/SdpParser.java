@@ -230,6 +230,9 @@ public final class SdpParser {
                 return;
             }
             String[] enc = f[1].strip().split("/");
+            if (enc.length == 0 || enc[0].isEmpty()) {
+                throw new SdpException("SDP line " + lineNo + ": a=rtpmap without an encoding name '" + value + "'");
+            }
             encodingName = enc[0];
             // Lenient: a trailing slash ("H264/90000/") seen on some encoders.
             clockRateHz = enc.length > 1 ? parseInt(enc[1], 1, 10_000_000, "rtpmap clock rate", lineNo) : 0;

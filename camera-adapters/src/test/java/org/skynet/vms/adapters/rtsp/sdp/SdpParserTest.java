@@ -168,6 +168,15 @@ class SdpParserTest {
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 
+    // Found by SdpParserFuzzTest (docs/design/fuzzing.md): "a=rtpmap:96 //" threw ArrayIndexOutOfBoundsException.
+    @Test
+    void rtpmapWithoutEncodingNameIsAProtocolError() {
+        SdpException e = assertThrows(SdpException.class, () -> SdpParser.parse(
+                "v=0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 //\r\n", URI.create("rtsp://192.0.2.70/s")));
+        assertEquals(ErrorKind.PROTOCOL, e.kind());
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("encoding name"), e.getMessage());
+    }
+
     @Test
     void limitsAreEnforced() {
         URI base = URI.create("rtsp://192.0.2.70/s");
