@@ -243,6 +243,12 @@ public final class SimulatedCamera {
         accepted.closeFuture().addListener(f -> open.remove(accepted));
     }
 
+    /** Accepted connections (RTSP and ONVIF) still open: what tests check "one upstream connection" with. */
+    public synchronized int openConnections() {
+        Set<Channel> open = connections;
+        return open == null ? 0 : open.size();
+    }
+
     /** Closes every accepted connection (going {@code DOWN}). */
     synchronized void closeConnections() {
         if (connections != null) {

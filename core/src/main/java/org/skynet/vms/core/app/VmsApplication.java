@@ -50,6 +50,8 @@ import org.skynet.vms.core.exports.ExportService;
 import org.skynet.vms.core.exports.ExportStore;
 import org.skynet.vms.core.exports.ExportWriter;
 import org.skynet.vms.core.exports.SigningKey;
+import org.skynet.vms.core.live.LiveService;
+import org.skynet.vms.core.live.LiveUpgradeHandler;
 import org.skynet.vms.core.map.CoverageFeed;
 import org.skynet.vms.core.map.MapSettings;
 import org.skynet.vms.core.monitor.MonitorService;
@@ -263,8 +265,11 @@ public final class VmsApplication implements AutoCloseable {
         HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),
                 config.integer("http.max-body-bytes", 64 * 1024 * 1024), config.integer("http.max-header-bytes", 16 * 1024),
                 8 * 1024, config.integer("http.idle-timeout-seconds", 300), config.integer("http.workers", 16));
-        server = VmsServer.start(http, router,
+        LiveService live = new LiveService(recordingService, cameraRegistry,
+                config.integer("live.max-queued-bytes", (int) LiveService.DEFAULT_MAX_QUEUED_BYTES));
+        server = VmsServer.start(http, router, List.of(
                 new EventsUpgradeHandler(events, authenticator, command -> server.workers().execute(command)),
+                new LiveUpgradeHandler(live, authenticator, auditLog, clock, command -> server.workers().execute(command))),
                 tls.map(TlsSettings::context).orElse(null));
         closeables.add(server);
         if (tls.isPresent() && tls.get().redirectPort() != 0) {

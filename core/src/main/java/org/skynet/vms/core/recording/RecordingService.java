@@ -151,6 +151,37 @@ public final class RecordingService implements AutoCloseable {
         return Optional.ofNullable(clips.get(cameraId));
     }
 
+    /**
+     * The camera's ingest session for live viewers: the recording one when it is recorded, else one opened
+     * for viewers only (no consumers but the GOP cache), which {@link #releaseViewerSession} stops again.
+     *
+     * @throws VmsException NOT_FOUND for an unknown camera, UNREACHABLE when it is disabled or has no RTSP URL
+     */
+    public synchronized IngestSession viewerSession(String cameraId) {
+        Optional<IngestSession> running = supervisor.session(cameraId);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        Camera camera = registry.get(cameraId);
+        if (!camera.enabled() || camera.rtspUrl() == null) {
+            throw new VmsException(ErrorKind.UNREACHABLE, "camera " + cameraId + " is "
+                    + (camera.enabled() ? "without an RTSP URL" : "disabled") + ": no live video");
+        }
+        IngestSession session = supervisor.open(cameraId, source(camera), segmentConfig.stallTimeout(),
+                (status, executor) -> List.of());
+        LOG.info("{}: streaming for live viewers from {}", cameraId, camera.rtspUrl());
+        return session;
+    }
+
+    /** Stops a session opened for viewers once no viewer is left and the camera is not recorded. */
+    public synchronized void releaseViewerSession(String cameraId) {
+        Optional<IngestSession> running = supervisor.session(cameraId);
+        if (running.isPresent() && running.get().liveSinks() == 0 && !clips.containsKey(cameraId)) {
+            supervisor.stop(cameraId);
+            LOG.info("{}: last live viewer left; stream closed", cameraId);
+        }
+    }
+
     /** The camera's ingest state and counters, when it is being recorded. */
     public Optional<IngestSnapshot> status(String cameraId) {
         return supervisor.session(cameraId).map(IngestSession::snapshot);
@@ -195,10 +226,8 @@ public final class RecordingService implements AutoCloseable {
                     camera.isEmpty() ? "not registered" : !camera.get().enabled() ? "disabled" : "without an RTSP URL");
             return;
         }
-        Optional<Credentials> creds = registry.credentials(cameraId);
         try {
-            RtspSource source = RtspSource.of(camera.get().rtspUrl(), creds.map(Credentials::username).orElse(null),
-                    creds.map(Credentials::password).orElse(null));
+            RtspSource source = source(camera.get());
             AtomicReference<ClipAssembler> assembler = new AtomicReference<>();
             supervisor.open(cameraId, source, segmentConfig.stallTimeout(), (status, executor) -> {
                 List<IngestConsumer> consumers = new ArrayList<>();
@@ -217,5 +246,11 @@ public final class RecordingService implements AutoCloseable {
                 LOG.warn("{}: cannot record: {}", cameraId, e.getMessage());
             }
         }
+    }
+
+    private RtspSource source(Camera camera) {
+        Optional<Credentials> creds = registry.credentials(camera.id());
+        return RtspSource.of(camera.rtspUrl(), creds.map(Credentials::username).orElse(null),
+                creds.map(Credentials::password).orElse(null));
     }
 }

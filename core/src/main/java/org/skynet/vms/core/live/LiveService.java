@@ -1,0 +1,75 @@
+package org.skynet.vms.core.live;
+
+import io.netty.channel.Channel;
+import java.util.HashMap;
+import java.util.Map;
+import org.skynet.vms.core.recording.RecordingService;
+import org.skynet.vms.core.registry.Camera;
+import org.skynet.vms.core.registry.CameraRegistry;
+import org.skynet.vms.core.users.Principal;
+
+/**
+ * Live viewers per camera: the first viewer of a camera joins a {@link LiveChannel} to the camera's ingest
+ * session (the recording one, or one opened for viewers by {@link RecordingService#viewerSession}), later
+ * viewers share that channel, and when the last one leaves the channel leaves the session and a session
+ * opened for viewers is closed. Blocking (database reads): call from API workers. Thread-safe.
+ */
+public final class LiveService {
+    /** Bytes a viewer may have written but not yet sent before it skips to the next keyframe. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 4L << 20;
+
+    private final RecordingService recording;
+    private final CameraRegistry registry;
+    private final long maxQueuedBytes;
+    private final Map<String, LiveChannel> channels = new HashMap<>();
+
+    public LiveService(RecordingService recording, CameraRegistry registry, long maxQueuedBytes) {
+        this.recording = recording;
+        this.registry = registry;
+        this.maxQueuedBytes = maxQueuedBytes;
+    }
+
+    /**
+     * The camera {@code who} may watch. The one place live access is decided.
+     *
+     * @throws org.skynet.vms.errors.VmsException NOT_FOUND for an unknown camera
+     */
+    public Camera camera(Principal who, String cameraId) {
+        return registry.get(cameraId);
+    }
+
+    /**
+     * Starts sending the camera's live stream on {@code channel} (an upgraded WebSocket).
+     *
+     * @throws org.skynet.vms.errors.VmsException NOT_FOUND, or UNREACHABLE when the camera has no stream
+     */
+    LiveViewer watch(String cameraId, Channel channel, String user) {
+        LiveViewer viewer = new LiveViewer(channel, user, cameraId, maxQueuedBytes);
+        LiveChannel live;
+        synchronized (this) {
+            live = channels.get(cameraId);
+            if (live == null) {
+                live = new LiveChannel(recording.viewerSession(cameraId));
+                live.session().join(live);
+                channels.put(cameraId, live);
+            }
+            live.add(viewer);
+        }
+        return viewer;
+    }
+
+    /** Stops a viewer; the last one of a camera releases its channel and a session opened for viewers. */
+    synchronized void release(LiveViewer viewer) {
+        LiveChannel live = channels.get(viewer.cameraId());
+        if (live != null && live.remove(viewer)) {
+            channels.remove(viewer.cameraId());
+            live.session().leave(live);
+            recording.releaseViewerSession(viewer.cameraId());
+        }
+    }
+
+    /** Cameras with at least one viewer now. */
+    public synchronized int watchedCameras() {
+        return channels.size();
+    }
+}
