@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * One camera's group-of-pictures cache, the first sink of its {@link FanOut}: keeps the units since the
  * last keyframe so a new viewer starts with a picture at once, and relays every unit to its
  * {@link LiveSink}s. {@link #join} hands a sink the cached units and registers it in one step, so it
- * gets every later unit exactly once: no gap, no repeat. Bounded: a group longer than
+ * gets the group and every later unit exactly once: no gap, no repeat. Bounded: a group longer than
  * {@code maxUnits} or {@code maxBytes} is dropped and nothing is cached until the next keyframe.
  *
  * <p>Threading: {@link #accept} runs on the RTSP event loop, {@link #streamEnded} on the control thread,
@@ -84,12 +84,14 @@ public final class GopCache implements AccessUnitSink {
     }
 
     /**
-     * Registers {@code sink} and returns the cached group: the sink gets every unit after the last one in
-     * the returned snapshot.
+     * Hands {@code sink} the cached group, oldest first (stamped {@code now}), then registers it for every
+     * later unit, all in one step: the sink sees a keyframe first and no unit missing or twice.
      */
-    public synchronized GopSnapshot join(LiveSink sink) {
+    public synchronized void join(LiveSink sink, Instant now) {
+        for (AccessUnit unit : units) {
+            sink.accept(unit, now);
+        }
         sinks.add(sink);
-        return snapshot();
     }
 
     /** Unregisters a sink; it gets no unit after this returns. */

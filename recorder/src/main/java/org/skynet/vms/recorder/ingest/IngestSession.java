@@ -75,11 +75,11 @@ public final class IngestSession {
     }
 
     /**
-     * Adds a live consumer (viewer, re-stream): returns the cached group of pictures, and {@code sink} gets
-     * every unit after it, and hears when the stream breaks. Any thread.
+     * Adds a live consumer (viewer, re-stream): {@code sink} is handed the cached group of pictures at once
+     * (on the calling thread), then every later unit, and hears when the stream breaks. Any thread.
      */
-    public GopSnapshot join(LiveSink sink) {
-        return gop.join(sink);
+    public void join(LiveSink sink) {
+        gop.join(sink, clock.instant());
     }
 
     /** Removes a live consumer added by {@link #join}. Any thread. */
