@@ -128,6 +128,7 @@ public final class VmsApplication implements AutoCloseable {
     private MonitorService monitorService;
     private AlarmService alarmService;
     private RecordingService recordingService;
+    private LiveService liveService;
     private ClipService clipService;
     private StorageMonitor storageMonitor;
     private CoverageService coverageService;
@@ -265,11 +266,11 @@ public final class VmsApplication implements AutoCloseable {
         HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),
                 config.integer("http.max-body-bytes", 64 * 1024 * 1024), config.integer("http.max-header-bytes", 16 * 1024),
                 8 * 1024, config.integer("http.idle-timeout-seconds", 300), config.integer("http.workers", 16));
-        LiveService live = new LiveService(recordingService, cameraRegistry,
-                config.integer("live.max-queued-bytes", (int) LiveService.DEFAULT_MAX_QUEUED_BYTES));
+        liveService = new LiveService(recordingService, cameraRegistry,
+                config.integer("live.max-queued-bytes", (int) LiveService.DEFAULT_MAX_QUEUED_BYTES), clock);
         server = VmsServer.start(http, router, List.of(
                 new EventsUpgradeHandler(events, authenticator, command -> server.workers().execute(command)),
-                new LiveUpgradeHandler(live, authenticator, auditLog, clock, command -> server.workers().execute(command))),
+                new LiveUpgradeHandler(liveService, authenticator, auditLog, clock, command -> server.workers().execute(command))),
                 tls.map(TlsSettings::context).orElse(null));
         closeables.add(server);
         if (tls.isPresent() && tls.get().redirectPort() != 0) {
@@ -321,6 +322,11 @@ public final class VmsApplication implements AutoCloseable {
     /** The alarms raised from camera health. */
     public AlarmService alarmService() {
         return alarmService;
+    }
+
+    /** Live viewers of every camera. */
+    public LiveService liveService() {
+        return liveService;
     }
 
     /** The in-process recorder (modes, ingest state, catalogue). */

@@ -58,7 +58,7 @@ final class LiveChannel implements LiveSink {
         byte[] fragment = fragmenter.next(unit);
         lastMuxed = unit;
         for (LiveViewer v : viewers) {
-            v.offer(fragment, unit.keyframe());
+            v.offer(fragment, unit.keyframe(), arrival);
         }
     }
 
@@ -104,7 +104,7 @@ final class LiveChannel implements LiveSink {
         }
         List<byte[]> fragments = fragmenter.replay(cached);
         for (int i = 0; i < fragments.size(); i++) {
-            viewer.offer(fragments.get(i), cached.get(i).keyframe());
+            viewer.offer(fragments.get(i), cached.get(i).keyframe(), null);
         }
     }
 

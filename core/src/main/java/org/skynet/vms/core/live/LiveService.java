@@ -1,6 +1,7 @@
 package org.skynet.vms.core.live;
 
 import io.netty.channel.Channel;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.skynet.vms.core.recording.RecordingService;
@@ -21,12 +22,19 @@ public final class LiveService {
     private final RecordingService recording;
     private final CameraRegistry registry;
     private final long maxQueuedBytes;
+    private final LiveLatency latency;
     private final Map<String, LiveChannel> channels = new HashMap<>();
 
-    public LiveService(RecordingService recording, CameraRegistry registry, long maxQueuedBytes) {
+    public LiveService(RecordingService recording, CameraRegistry registry, long maxQueuedBytes, Clock clock) {
         this.recording = recording;
         this.registry = registry;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.latency = new LiveLatency(clock);
+    }
+
+    /** Camera-to-socket latency of the fragments sent lately. */
+    public LiveLatency latency() {
+        return latency;
     }
 
     /**
@@ -44,7 +52,7 @@ public final class LiveService {
      * @throws org.skynet.vms.errors.VmsException NOT_FOUND, or UNREACHABLE when the camera has no stream
      */
     LiveViewer watch(String cameraId, Channel channel, String user) {
-        LiveViewer viewer = new LiveViewer(channel, user, cameraId, maxQueuedBytes);
+        LiveViewer viewer = new LiveViewer(channel, user, cameraId, maxQueuedBytes, latency);
         LiveChannel live;
         synchronized (this) {
             live = channels.get(cameraId);

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,16 +20,18 @@ final class LiveViewer {
     private final String user;
     private final String cameraId;
     private final long maxQueuedBytes;
+    private final LiveLatency latency;
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong sentFragments = new AtomicLong();
     private final AtomicLong droppedFragments = new AtomicLong();
     private boolean needKeyframe = true;
 
-    LiveViewer(Channel channel, String user, String cameraId, long maxQueuedBytes) {
+    LiveViewer(Channel channel, String user, String cameraId, long maxQueuedBytes, LiveLatency latency) {
         this.channel = channel;
         this.user = user;
         this.cameraId = cameraId;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.latency = latency;
     }
 
     /** A (new) stream: the codec message and the init segment; media resumes at the next keyframe. */
@@ -43,8 +46,12 @@ final class LiveViewer {
         send(new TextWebSocketFrame(m), m.length());
     }
 
-    /** A media fragment: sent, or dropped with the rest of its group when this viewer is behind. */
-    void offer(byte[] fragment, boolean keyframe) {
+    /**
+     * A media fragment: sent, or dropped with the rest of its group when this viewer is behind.
+     *
+     * @param arrival when its unit came from the camera, for the latency figures; null for a replayed one
+     */
+    void offer(byte[] fragment, boolean keyframe, Instant arrival) {
         if (needKeyframe && !keyframe) {
             droppedFragments.incrementAndGet();
             return;
@@ -56,16 +63,25 @@ final class LiveViewer {
         }
         needKeyframe = false;
         sentFragments.incrementAndGet();
-        send(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(fragment)), fragment.length);
+        send(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(fragment)), fragment.length, arrival);
     }
 
     private void send(WebSocketFrame frame, int bytes) {
+        send(frame, bytes, null);
+    }
+
+    private void send(WebSocketFrame frame, int bytes, Instant arrival) {
         if (!channel.isActive()) {
             frame.release();
             return;
         }
         queuedBytes.addAndGet(bytes);
-        channel.writeAndFlush(frame).addListener(f -> queuedBytes.addAndGet(-bytes));
+        channel.writeAndFlush(frame).addListener(f -> {
+            queuedBytes.addAndGet(-bytes);
+            if (arrival != null && f.isSuccess()) {
+                latency.sent(arrival);
+            }
+        });
     }
 
     String user() {
