@@ -132,7 +132,11 @@ public final class LiveUpgradeHandler extends ChannelInboundHandlerAdapter {
             AtomicBoolean closed = new AtomicBoolean();
             Runnable onClose = () -> {
                 if (closed.compareAndSet(false, true)) {
-                    executor.execute(() -> stopped(viewer, cameraId, user, start, address));
+                    try {
+                        executor.execute(() -> stopped(viewer, cameraId, user, start, address));
+                    } catch (RejectedExecutionException e) {
+                        LOG.warn("{}: server shutting down; live view of {} since {} not audited", cameraId, user, start);
+                    }
                 }
             };
             ctx.pipeline().addAfter(ctx.name(), "livePing", new IdleStateHandler(0, PING_SECONDS, 0, TimeUnit.SECONDS));
