@@ -268,6 +268,7 @@ public final class VmsApplication implements AutoCloseable {
                 8 * 1024, config.integer("http.idle-timeout-seconds", 300), config.integer("http.workers", 16));
         liveService = new LiveService(recordingService, cameraRegistry,
                 config.integer("live.max-queued-bytes", (int) LiveService.DEFAULT_MAX_QUEUED_BYTES), clock);
+        closeables.add(liveService);
         server = VmsServer.start(http, router, List.of(
                 new EventsUpgradeHandler(events, authenticator, command -> server.workers().execute(command)),
                 new LiveUpgradeHandler(liveService, authenticator, auditLog, clock, command -> server.workers().execute(command))),

@@ -24,7 +24,7 @@ final class LiveChannel implements LiveSink {
     /** Attempts to line a GOP snapshot up with the units already muxed before waiting for a keyframe. */
     private static final int JOIN_ATTEMPTS = 5;
 
-    private final IngestSession session;
+    private volatile IngestSession session;
     private final LiveFragmenter fragmenter = new LiveFragmenter();
     private final List<LiveViewer> viewers = new CopyOnWriteArrayList<>();
     private VideoParameters parameters;
@@ -39,6 +39,20 @@ final class LiveChannel implements LiveSink {
 
     IngestSession session() {
         return session;
+    }
+
+    /**
+     * Moves to the camera's new session (its old one was stopped: recording started or ended), keeping the
+     * viewers and the timeline; they get {@code reconnecting}, then the new session's group of pictures.
+     */
+    void rebind(IngestSession next) {
+        IngestSession old = session;
+        old.leave(this);
+        synchronized (this) {
+            session = next;
+            streamEnded(Instant.now());
+        }
+        next.join(this);
     }
 
     @Override

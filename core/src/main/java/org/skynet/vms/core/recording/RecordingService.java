@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +67,8 @@ public final class RecordingService implements AutoCloseable {
     private final ClipConfig clipConfig;
     private final ClipListener clipListener;
     private final Map<String, ClipAssembler> clips = new ConcurrentHashMap<>();
+    /** Cameras whose session was opened for live viewers only. */
+    private final Set<String> viewerOnly = ConcurrentHashMap.newKeySet();
 
     private RecordingService(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
             SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock,
@@ -143,6 +146,7 @@ public final class RecordingService implements AutoCloseable {
             return;
         }
         clips.remove(cameraId);
+        viewerOnly.remove(cameraId);
         supervisor.stop(cameraId).thenRun(() -> startIfStill(cameraId, mode));
     }
 
@@ -169,6 +173,7 @@ public final class RecordingService implements AutoCloseable {
         }
         IngestSession session = supervisor.open(cameraId, source(camera), segmentConfig.stallTimeout(),
                 (status, executor) -> List.of());
+        viewerOnly.add(cameraId);
         LOG.info("{}: streaming for live viewers from {}", cameraId, camera.rtspUrl());
         return session;
     }
@@ -176,7 +181,7 @@ public final class RecordingService implements AutoCloseable {
     /** Stops a session opened for viewers once no viewer is left and the camera is not recorded. */
     public synchronized void releaseViewerSession(String cameraId) {
         Optional<IngestSession> running = supervisor.session(cameraId);
-        if (running.isPresent() && running.get().liveSinks() == 0 && !clips.containsKey(cameraId)) {
+        if (running.isPresent() && running.get().liveSinks() == 0 && viewerOnly.remove(cameraId)) {
             supervisor.stop(cameraId);
             LOG.info("{}: last live viewer left; stream closed", cameraId);
         }
@@ -214,7 +219,13 @@ public final class RecordingService implements AutoCloseable {
     }
 
     private synchronized void startIfStill(String cameraId, RecordingMode mode) {
-        if (mode != RecordingMode.OFF && modes.mode(cameraId) == mode && supervisor.session(cameraId).isEmpty()) {
+        if (mode == RecordingMode.OFF || modes.mode(cameraId) != mode) {
+            return;
+        }
+        if (viewerOnly.remove(cameraId)) {
+            // Recording takes the camera's one connection; the viewers move to the new session.
+            supervisor.stop(cameraId).thenRun(() -> startIfStill(cameraId, mode));
+        } else if (supervisor.session(cameraId).isEmpty()) {
             startCamera(cameraId, mode);
         }
     }

@@ -62,7 +62,7 @@ class LiveViewIT {
         app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
                 "monitor.enabled", "false", "camera-events.enabled", "false", "recorder.fsync", "false",
                 "live.max-queued-bytes", "262144")), VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(4).h265Every(2).eventLoopThreads(1).build());
+        fleet = SimulatedFleet.start(SimConfig.builder(6).h265Every(2).eventLoopThreads(1).build());
         technician = api.login("technician");
         operator = api.login("operator");
     }
@@ -147,6 +147,30 @@ class LiveViewIT {
             assertTrue(viewer.awaitMessages(down + 30, Duration.ofSeconds(30)), "resumed");
             checkStream(viewer, "hvc1.", Codec.H265, data.resolve("live-drop.mp4"));
         }
+    }
+
+    @Test
+    void viewersFollowTheCameraWhenRecordingStartsAndStops() throws Exception {
+        SimulatedCamera cam = camera(Codec.H264, 2);
+        createCamera("live-mode", cam);
+        try (LiveClient viewer = LiveClient.open(app.port(), "live-mode", operator, false)) {
+            assertTrue(viewer.awaitMessages(30, Duration.ofSeconds(15)));
+            assertEquals(200, api.send("PUT", "/api/cameras/live-mode/recording", technician,
+                    "{\"mode\":\"continuous\"}").statusCode());
+            await("recording streams", () -> app.recordingService().clips("live-mode").isPresent()
+                    && app.recordingService().status("live-mode").map(s -> s.frames() > 30).orElse(false));
+            int before = viewer.messages().size();
+            assertTrue(viewer.awaitMessages(before + 30, Duration.ofSeconds(15)), "video goes on while recorded");
+            assertEquals(1, cam.openConnections(), "recorder and viewer share one connection");
+            assertEquals(200, api.send("PUT", "/api/cameras/live-mode/recording", technician, "{\"mode\":\"off\"}")
+                    .statusCode());
+            await("recording stopped", () -> app.recordingService().clips("live-mode").isEmpty());
+            int after = viewer.messages().size();
+            assertTrue(viewer.awaitMessages(after + 60, Duration.ofSeconds(15)), "video goes on after recording");
+            assertEquals(1, cam.openConnections());
+            checkStream(viewer, "avc1.", Codec.H264, data.resolve("live-mode.mp4"));
+        }
+        await("session closed", () -> cam.openConnections() == 0);
     }
 
     @Test
