@@ -65,8 +65,8 @@ public final class LiveService implements AutoCloseable {
      *
      * @throws org.skynet.vms.errors.VmsException NOT_FOUND, or UNREACHABLE when the camera has no stream
      */
-    LiveViewer watch(String cameraId, Channel channel, String user) {
-        LiveViewer viewer = new LiveViewer(channel, user, cameraId, maxQueuedBytes, latency);
+    LiveViewer watch(String cameraId, Channel channel) {
+        LiveViewer viewer = new LiveViewer(channel, cameraId, maxQueuedBytes, latency);
         LiveChannel live;
         synchronized (this) {
             live = channels.get(cameraId);
@@ -118,10 +118,5 @@ public final class LiveService implements AutoCloseable {
     @Override
     public void close() {
         rebinder.shutdownNow();
-    }
-
-    /** Cameras with at least one viewer now. */
-    public synchronized int watchedCameras() {
-        return channels.size();
     }
 }

@@ -160,7 +160,7 @@ public final class LiveUpgradeHandler extends ChannelInboundHandlerAdapter {
             audit.record(user, "live.start", cameraId, null, address);
             synchronized (viewer) {
                 if (ctx.channel().isActive()) {
-                    viewer.set(live.watch(cameraId, ctx.channel(), user));
+                    viewer.set(live.watch(cameraId, ctx.channel()));
                 }
             }
         } catch (RuntimeException e) {
@@ -172,14 +172,17 @@ public final class LiveUpgradeHandler extends ChannelInboundHandlerAdapter {
 
     private void stopped(AtomicReference<LiveViewer> viewer, String cameraId, String user, Instant start,
             String address) {
+        long dropped = 0;
         try {
             synchronized (viewer) {
                 if (viewer.get() != null) {
                     live.release(viewer.get());
+                    dropped = viewer.get().droppedFragments();
                 }
             }
         } finally {
-            audit.record(user, "live.stop", cameraId, "from=" + start + " to=" + clock.instant(), address);
+            audit.record(user, "live.stop", cameraId, "from=" + start + " to=" + clock.instant()
+                    + " fragmentsDropped=" + dropped, address);
         }
     }
 

@@ -17,18 +17,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LiveViewer {
     private final Channel channel;
-    private final String user;
     private final String cameraId;
     private final long maxQueuedBytes;
     private final LiveLatency latency;
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicLong sentFragments = new AtomicLong();
     private final AtomicLong droppedFragments = new AtomicLong();
     private boolean needKeyframe = true;
 
-    LiveViewer(Channel channel, String user, String cameraId, long maxQueuedBytes, LiveLatency latency) {
+    LiveViewer(Channel channel, String cameraId, long maxQueuedBytes, LiveLatency latency) {
         this.channel = channel;
-        this.user = user;
         this.cameraId = cameraId;
         this.maxQueuedBytes = maxQueuedBytes;
         this.latency = latency;
@@ -62,7 +59,6 @@ final class LiveViewer {
             return;
         }
         needKeyframe = false;
-        sentFragments.incrementAndGet();
         send(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(fragment)), fragment.length, arrival);
     }
 
@@ -84,22 +80,11 @@ final class LiveViewer {
         });
     }
 
-    String user() {
-        return user;
-    }
-
     String cameraId() {
         return cameraId;
     }
 
-    Channel channel() {
-        return channel;
-    }
-
-    long sentFragments() {
-        return sentFragments.get();
-    }
-
+    /** Fragments skipped because this viewer was behind (or joined mid-group). */
     long droppedFragments() {
         return droppedFragments.get();
     }
