@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP pipeline: codec with bounded request line and headers, idle timeout, bounded body
- * aggregation (413 beyond the limit), then an optional sharable handler for upgrades (the event
- * WebSocket at {@code /api/events}), then API dispatch and static files.
+ * aggregation (413 beyond the limit), then the sharable upgrade handlers in order (the event WebSocket
+ * at {@code /api/events}, live video at {@code /api/cameras/{id}/live}), then API dispatch and static files.
  */
 final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     private final HttpSettings settings;
