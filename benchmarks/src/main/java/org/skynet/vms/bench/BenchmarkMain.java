@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skynet.vms.load.CoverageScenario;
+import org.skynet.vms.load.LiveScenario;
 import org.skynet.vms.load.MonitorScenario;
 import org.skynet.vms.load.OnboardScenario;
 import org.skynet.vms.load.RecorderScenario;
@@ -29,6 +30,7 @@ public final class BenchmarkMain {
         SCENARIOS.put("recorder", RecorderScenario::main);
         SCENARIOS.put("onboard", OnboardScenario::main);
         SCENARIOS.put("monitor", MonitorScenario::main);
+        SCENARIOS.put("live", LiveScenario::main);
     }
 
     private BenchmarkMain() {

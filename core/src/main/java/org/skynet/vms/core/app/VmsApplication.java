@@ -50,6 +50,8 @@ import org.skynet.vms.core.exports.ExportService;
 import org.skynet.vms.core.exports.ExportStore;
 import org.skynet.vms.core.exports.ExportWriter;
 import org.skynet.vms.core.exports.SigningKey;
+import org.skynet.vms.core.live.LiveService;
+import org.skynet.vms.core.live.LiveUpgradeHandler;
 import org.skynet.vms.core.map.CoverageFeed;
 import org.skynet.vms.core.map.MapSettings;
 import org.skynet.vms.core.monitor.MonitorService;
@@ -127,6 +129,7 @@ public final class VmsApplication implements AutoCloseable {
     private MonitorService monitorService;
     private AlarmService alarmService;
     private RecordingService recordingService;
+    private LiveService liveService;
     private ClipService clipService;
     private StorageMonitor storageMonitor;
     private CoverageService coverageService;
@@ -265,8 +268,12 @@ public final class VmsApplication implements AutoCloseable {
         HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),
                 config.integer("http.max-body-bytes", 64 * 1024 * 1024), config.integer("http.max-header-bytes", 16 * 1024),
                 8 * 1024, config.integer("http.idle-timeout-seconds", 300), config.integer("http.workers", 16));
-        server = VmsServer.start(http, router,
+        liveService = new LiveService(recordingService, cameraRegistry,
+                config.integer("live.max-queued-bytes", (int) LiveService.DEFAULT_MAX_QUEUED_BYTES), clock);
+        closeables.add(liveService);
+        server = VmsServer.start(http, router, List.of(
                 new EventsUpgradeHandler(events, authenticator, command -> server.workers().execute(command)),
+                new LiveUpgradeHandler(liveService, authenticator, auditLog, clock, command -> server.workers().execute(command))),
                 tls.map(TlsSettings::context).orElse(null));
         closeables.add(server);
         if (tls.isPresent() && tls.get().redirectPort() != 0) {
@@ -329,6 +336,11 @@ public final class VmsApplication implements AutoCloseable {
     /** The alarms raised from camera health. */
     public AlarmService alarmService() {
         return alarmService;
+    }
+
+    /** Live viewers of every camera. */
+    public LiveService liveService() {
+        return liveService;
     }
 
     /** The in-process recorder (modes, ingest state, catalogue). */

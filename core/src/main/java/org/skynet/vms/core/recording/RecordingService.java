@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,8 +67,8 @@ public final class RecordingService implements AutoCloseable {
     private final ClipConfig clipConfig;
     private final ClipListener clipListener;
     private final Map<String, ClipAssembler> clips = new ConcurrentHashMap<>();
-    /** Sessions opened for live viewers of cameras not recorded, with their number of shares; guarded by this. */
-    private final Map<String, OnDemand> onDemand = new HashMap<>();
+    /** Cameras whose session was opened for live viewers only. */
+    private final Set<String> viewerOnly = ConcurrentHashMap.newKeySet();
 
     private RecordingService(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
             SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock,
@@ -146,12 +146,45 @@ public final class RecordingService implements AutoCloseable {
             return;
         }
         clips.remove(cameraId);
+        viewerOnly.remove(cameraId);
         supervisor.stop(cameraId).thenRun(() -> startIfStill(cameraId, mode));
     }
 
     /** The camera's clips and pre-roll buffer, when it is being recorded (continuous or events). */
     public Optional<ClipAssembler> clips(String cameraId) {
         return Optional.ofNullable(clips.get(cameraId));
+    }
+
+    /**
+     * The camera's ingest session for live viewers: the recording one when it is recorded, else one opened
+     * for viewers only (no consumers but the GOP cache), which {@link #releaseViewerSession} stops again.
+     *
+     * @throws VmsException NOT_FOUND for an unknown camera, UNREACHABLE when it is disabled or has no RTSP URL
+     */
+    public synchronized IngestSession viewerSession(String cameraId) {
+        Optional<IngestSession> running = supervisor.session(cameraId);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        Camera camera = registry.get(cameraId);
+        if (!camera.enabled() || camera.rtspUrl() == null) {
+            throw new VmsException(ErrorKind.UNREACHABLE, "camera " + cameraId + " is "
+                    + (camera.enabled() ? "without an RTSP URL" : "disabled") + ": no live video");
+        }
+        IngestSession session = supervisor.open(cameraId, source(camera), segmentConfig.stallTimeout(),
+                (status, executor) -> List.of());
+        viewerOnly.add(cameraId);
+        LOG.info("{}: streaming for live viewers from {}", cameraId, camera.rtspUrl());
+        return session;
+    }
+
+    /** Stops a session opened for viewers once no viewer is left and the camera is not recorded. */
+    public synchronized void releaseViewerSession(String cameraId) {
+        Optional<IngestSession> running = supervisor.session(cameraId);
+        if (running.isPresent() && running.get().liveSinks() == 0 && viewerOnly.remove(cameraId)) {
+            supervisor.stop(cameraId);
+            LOG.info("{}: last live viewer left; stream closed", cameraId);
+        }
     }
 
     /** The camera's ingest state and counters, when it is being recorded. */
@@ -162,33 +195,6 @@ public final class RecordingService implements AutoCloseable {
     /** Every recorded camera's ingest state. */
     public List<IngestSnapshot> statuses() {
         return supervisor.snapshots();
-    }
-
-    /**
-     * A live viewer's share of the camera's single upstream connection: the recording session when there
-     * is one, else a session without consumers opened now and stopped when its last share is closed.
-     * Blocking (registry lookup): call off the event loop.
-     *
-     * @throws VmsException NOT_FOUND for a camera that is unknown, disabled or without an RTSP URL
-     */
-    public synchronized IngestLease watch(String cameraId) {
-        Optional<IngestSession> running = supervisor.session(cameraId);
-        OnDemand shared = onDemand.get(cameraId);
-        if (shared != null && running.isPresent() && running.get() == shared.session) {
-            shared.shares++;
-            return new IngestLease(shared.session, () -> release(cameraId, shared));
-        }
-        if (running.isPresent()) {
-            return new IngestLease(running.get(), () -> { });
-        }
-        Camera camera = registry.find(cameraId).filter(c -> c.enabled() && c.rtspUrl() != null)
-                .orElseThrow(() -> VmsException.notFound("no live stream for camera " + cameraId));
-        IngestSession session = supervisor.open(cameraId, source(camera), segmentConfig.stallTimeout(),
-                (status, executor) -> List.of());
-        OnDemand opened = new OnDemand(session);
-        onDemand.put(cameraId, opened);
-        LOG.info("{}: live stream opened on demand from {}", cameraId, camera.rtspUrl());
-        return new IngestLease(session, () -> release(cameraId, opened));
     }
 
     /** Catalogue rows of a camera overlapping {@code [from, to)}, at most {@code limit}. */
@@ -212,32 +218,14 @@ public final class RecordingService implements AutoCloseable {
         client.close();
     }
 
-    private synchronized void release(String cameraId, OnDemand shared) {
-        if (--shared.shares == 0 && onDemand.remove(cameraId, shared)
-                && supervisor.session(cameraId).orElse(null) == shared.session) {
-            supervisor.stop(cameraId);
-            LOG.info("{}: last live viewer left; on-demand stream closed", cameraId);
-        }
-    }
-
-    private RtspSource source(Camera camera) {
-        Optional<Credentials> creds = registry.credentials(camera.id());
-        return RtspSource.of(camera.rtspUrl(), creds.map(Credentials::username).orElse(null),
-                creds.map(Credentials::password).orElse(null));
-    }
-
-    /** A session opened for live viewers only. */
-    private static final class OnDemand {
-        final IngestSession session;
-        int shares = 1;
-
-        OnDemand(IngestSession session) {
-            this.session = session;
-        }
-    }
-
     private synchronized void startIfStill(String cameraId, RecordingMode mode) {
-        if (mode != RecordingMode.OFF && modes.mode(cameraId) == mode && supervisor.session(cameraId).isEmpty()) {
+        if (mode == RecordingMode.OFF || modes.mode(cameraId) != mode) {
+            return;
+        }
+        if (viewerOnly.remove(cameraId)) {
+            // Recording takes the camera's one connection; the viewers move to the new session.
+            supervisor.stop(cameraId).thenRun(() -> startIfStill(cameraId, mode));
+        } else if (supervisor.session(cameraId).isEmpty()) {
             startCamera(cameraId, mode);
         }
     }
@@ -269,5 +257,11 @@ public final class RecordingService implements AutoCloseable {
                 LOG.warn("{}: cannot record: {}", cameraId, e.getMessage());
             }
         }
+    }
+
+    private RtspSource source(Camera camera) {
+        Optional<Credentials> creds = registry.credentials(camera.id());
+        return RtspSource.of(camera.rtspUrl(), creds.map(Credentials::username).orElse(null),
+                creds.map(Credentials::password).orElse(null));
     }
 }

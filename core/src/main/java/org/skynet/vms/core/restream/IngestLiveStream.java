@@ -1,18 +1,21 @@
 package org.skynet.vms.core.restream;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.skynet.vms.adapters.media.AccessUnit;
 import org.skynet.vms.adapters.media.VideoParameters;
 import org.skynet.vms.adapters.rtsp.AccessUnitListener;
 import org.skynet.vms.adapters.rtsp.server.LiveStream;
-import org.skynet.vms.core.recording.IngestLease;
-import org.skynet.vms.recorder.ingest.AccessUnitSink;
-import org.skynet.vms.recorder.ingest.FanOut;
+import org.skynet.vms.core.recording.RecordingService;
+import org.skynet.vms.recorder.ingest.IngestSession;
+import org.skynet.vms.recorder.ingest.LiveSink;
 
 /**
- * One RTSP client's live stream: a sink on the camera's ingest {@link FanOut}, held by an
- * {@link IngestLease}. The parameter sets come from the session when it is streaming, else from the
- * first access unit. Start and stop are told to a {@link Watch} (which must not block).
+ * One RTSP client's live stream on the camera's viewer session ({@link RecordingService#viewerSession}):
+ * until PLAY a sink that only learns the parameter sets (when the session is not streaming yet), from PLAY
+ * a sink joined through the session's GOP cache, so delivery starts at the last keyframe. Either sink keeps
+ * the session's viewer count above zero. Start and stop are told to a {@link Watch} (which must not block).
  */
 final class IngestLiveStream implements LiveStream {
     /** Told when delivery starts and when a started stream closes. */
@@ -22,20 +25,24 @@ final class IngestLiveStream implements LiveStream {
         void stopped();
     }
 
-    private final IngestLease lease;
+    private final RecordingService recording;
+    private final String cameraId;
+    private final IngestSession session;
     private final Watch watch;
     private final CompletableFuture<VideoParameters> parameters = new CompletableFuture<>();
-    private final AccessUnitSink parameterWatch = (unit, arrival) -> parametersKnown(unit.parameters());
+    private final LiveSink parameterWatch = sink(null);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile AccessUnitSink viewer;
+    private volatile LiveSink viewer;
 
-    IngestLiveStream(IngestLease lease, Watch watch) {
-        this.lease = lease;
+    IngestLiveStream(RecordingService recording, String cameraId, IngestSession session, Watch watch) {
+        this.recording = recording;
+        this.cameraId = cameraId;
+        this.session = session;
         this.watch = watch;
-        fanOut().add(parameterWatch);
-        VideoParameters now = lease.session().videoParameters();
+        session.join(parameterWatch);
+        VideoParameters now = session.videoParameters();
         if (now != null) {
-            parametersKnown(now);
+            parameters.complete(now);
         }
     }
 
@@ -49,8 +56,9 @@ final class IngestLiveStream implements LiveStream {
         if (closed.get() || viewer != null) {
             return;
         }
-        viewer = (unit, arrival) -> listener.onAccessUnit(unit);
-        fanOut().add(viewer);
+        viewer = sink(listener);
+        session.join(viewer);
+        session.leave(parameterWatch);
         watch.started();
     }
 
@@ -59,22 +67,31 @@ final class IngestLiveStream implements LiveStream {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        fanOut().remove(parameterWatch);
-        AccessUnitSink v = viewer;
+        session.leave(parameterWatch);
+        LiveSink v = viewer;
         if (v != null) {
-            fanOut().remove(v);
+            session.leave(v);
             watch.stopped();
         }
-        lease.close();
+        recording.releaseViewerSession(cameraId);
     }
 
-    private void parametersKnown(VideoParameters p) {
-        if (p != null && parameters.complete(p)) {
-            fanOut().remove(parameterWatch);
-        }
-    }
+    /** A sink that learns the parameter sets and hands units to {@code listener} (none: parameters only). */
+    private LiveSink sink(AccessUnitListener listener) {
+        return new LiveSink() {
+            @Override
+            public void accept(AccessUnit unit, Instant arrival) {
+                if (unit.parameters() != null) {
+                    parameters.complete(unit.parameters());
+                }
+                if (listener != null) {
+                    listener.onAccessUnit(unit);
+                }
+            }
 
-    private FanOut fanOut() {
-        return lease.session().fanOut();
+            @Override
+            public void streamEnded(Instant now) {
+            }
+        };
     }
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.skynet.vms.adapters.rtsp.server.StreamAccess;
 import org.skynet.vms.core.audit.AuditLog;
-import org.skynet.vms.core.recording.IngestLease;
 import org.skynet.vms.core.recording.RecordingService;
 import org.skynet.vms.core.registry.Camera;
 import org.skynet.vms.core.registry.CameraRegistry;
@@ -15,6 +14,7 @@ import org.skynet.vms.core.users.User;
 import org.skynet.vms.core.users.UserStore;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
+import org.skynet.vms.recorder.ingest.IngestSession;
 
 /**
  * Who may re-stream what: Digest secrets from the {@link UserStore}, the camera from the registry, the
@@ -66,16 +66,16 @@ public final class RestreamAccess implements StreamAccess {
         if (!mayWatch(user.get(), camera.get())) {
             return Admission.refused(Outcome.FORBIDDEN);
         }
-        IngestLease lease;
+        IngestSession session;
         try {
-            lease = recording.watch(cameraId);
+            session = recording.viewerSession(cameraId);
         } catch (VmsException e) {
-            if (e.kind() == ErrorKind.NOT_FOUND) {
+            if (e.kind() == ErrorKind.NOT_FOUND || e.kind() == ErrorKind.UNREACHABLE) {
                 return Admission.refused(Outcome.NOT_FOUND);
             }
             throw e;
         }
-        return Admission.granted(new IngestLiveStream(lease, new IngestLiveStream.Watch() {
+        return Admission.granted(new IngestLiveStream(recording, cameraId, session, new IngestLiveStream.Watch() {
             @Override
             public void started() {
                 record("live.rtsp.start");

@@ -8,21 +8,22 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP pipeline: codec with bounded request line and headers, idle timeout, bounded body
- * aggregation (413 beyond the limit), then an optional sharable handler for upgrades (the event
- * WebSocket at {@code /api/events}), then API dispatch and static files.
+ * aggregation (413 beyond the limit), then the sharable upgrade handlers in order (the event WebSocket
+ * at {@code /api/events}, live video at {@code /api/cameras/{id}/live}), then API dispatch and static files.
  */
 final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     private final HttpSettings settings;
     private final ApiDispatchHandler api;
-    private final ChannelHandler upgrades;
+    private final List<ChannelHandler> upgrades;
     private final StaticFileHandler files = new StaticFileHandler();
 
-    /** @param upgrades a {@code @Sharable} handler that takes the requests it upgrades and passes the rest on, or null */
-    HttpServerInitializer(HttpSettings settings, ApiDispatchHandler api, ChannelHandler upgrades) {
+    /** @param upgrades {@code @Sharable} handlers that take the requests they upgrade and pass the rest on */
+    HttpServerInitializer(HttpSettings settings, ApiDispatchHandler api, List<ChannelHandler> upgrades) {
         this.settings = settings;
         this.api = api;
         this.upgrades = upgrades;
@@ -37,8 +38,8 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("keepAlive", new HttpServerKeepAliveHandler());
         p.addLast("aggregator", new BoundedBodyAggregator(settings.maxBodyBytes()));
         p.addLast("chunked", new ChunkedWriteHandler());
-        if (upgrades != null) {
-            p.addLast("upgrades", upgrades);
+        for (int i = 0; i < upgrades.size(); i++) {
+            p.addLast(i == 0 ? "upgrades" : "upgrades" + i, upgrades.get(i));
         }
         p.addLast("api", api);
         p.addLast("files", files);

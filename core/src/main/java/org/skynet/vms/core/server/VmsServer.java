@@ -9,6 +9,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -55,6 +56,12 @@ public final class VmsServer implements AutoCloseable {
     /** As above, speaking TLS (HTTPS and WSS) with the given context when it is not null. */
     public static VmsServer start(HttpSettings settings, ApiRouter router, io.netty.channel.ChannelHandler upgrades,
             SslContext tls) throws InterruptedException {
+        return start(settings, router, upgrades == null ? List.of() : List.of(upgrades), tls);
+    }
+
+    /** As above, with several upgrade handlers (event and live WebSockets), tried in order. */
+    public static VmsServer start(HttpSettings settings, ApiRouter router,
+            List<io.netty.channel.ChannelHandler> upgrades, SslContext tls) throws InterruptedException {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
         AtomicInteger n = new AtomicInteger();

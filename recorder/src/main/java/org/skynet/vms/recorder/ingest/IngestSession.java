@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One camera's ingest: at most one upstream RTSP session at a time ({@link RtspClient#open}), its
  * access units fanned out by {@link #fanOut()} to its {@link IngestConsumer}s (the segment writer through a
- * {@link SegmentSink}, the pre-roll buffer and clips). Reconnects after failures as {@link IngestStatus}
+ * {@link SegmentSink}, the pre-roll buffer and clips) and, first of all, to its {@link GopCache}, which keeps
+ * the current group of pictures and relays units to live viewers ({@link #join}). Reconnects after failures as {@link IngestStatus}
  * decides; a stall (no access unit for the stall timeout) ends the consumers' files as a gap, drops the
  * connection and reconnects.
  *
@@ -39,13 +40,14 @@ public final class IngestSession {
     private final Duration stallTimeout;
     private final IngestStatus status;
     private final FanOut fanOut;
+    private final GopCache gop;
     private final List<IngestConsumer> consumers;
     private PlayingSession playing;
     private long generation;
     private long ticks;
 
     IngestSession(String cameraId, RtspSource source, RtspClient client, Executor control, Clock clock,
-            Duration stallTimeout, IngestStatus status, FanOut fanOut, List<IngestConsumer> consumers) {
+            Duration stallTimeout, IngestStatus status, FanOut fanOut, GopCache gop, List<IngestConsumer> consumers) {
         this.cameraId = cameraId;
         this.source = source;
         this.client = client;
@@ -54,6 +56,7 @@ public final class IngestSession {
         this.stallTimeout = stallTimeout;
         this.status = status;
         this.fanOut = fanOut;
+        this.gop = gop;
         this.consumers = List.copyOf(consumers);
     }
 
@@ -64,6 +67,29 @@ public final class IngestSession {
     /** Add live viewers and other passing consumers here. */
     public FanOut fanOut() {
         return fanOut;
+    }
+
+    /** The units since the last keyframe and their parameters, for a consumer that starts now. */
+    public GopSnapshot gopSnapshot() {
+        return gop.snapshot();
+    }
+
+    /**
+     * Adds a live consumer (viewer, re-stream): {@code sink} is handed the cached group of pictures at once
+     * (on the calling thread), then every later unit, and hears when the stream breaks. Any thread.
+     */
+    public void join(LiveSink sink) {
+        gop.join(sink, clock.instant());
+    }
+
+    /** Removes a live consumer added by {@link #join}. Any thread. */
+    public void leave(LiveSink sink) {
+        gop.leave(sink);
+    }
+
+    /** Live consumers joined now. */
+    public int liveSinks() {
+        return gop.sinkCount();
     }
 
     /** State and counters now. */
@@ -102,6 +128,7 @@ public final class IngestSession {
         PlayingSession p = playing;
         playing = null;
         status.stopped(now);
+        gop.streamEnded(now);
         CompletableFuture<Void> teardown = p == null ? CompletableFuture.completedFuture(null)
                 : p.close().exceptionally(e -> null);
         return teardown.thenCompose(v -> CompletableFuture.allOf(
@@ -139,6 +166,7 @@ public final class IngestSession {
         Instant now = clock.instant();
         playing = null;
         consumers.forEach(c -> c.streamEnded(now));
+        gop.streamEnded(now);
         fail(error != null ? error
                 : new VmsException(ErrorKind.UNREACHABLE, "stream ended by the camera: " + source.uri()), now);
     }
@@ -148,6 +176,7 @@ public final class IngestSession {
         PlayingSession p = playing;
         playing = null;
         consumers.forEach(c -> c.streamEnded(now));
+        gop.streamEnded(now);
         if (p != null) {
             p.close();
         }

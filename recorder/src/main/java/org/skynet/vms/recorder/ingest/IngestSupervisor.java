@@ -101,9 +101,11 @@ public final class IngestSupervisor implements AutoCloseable {
                 clock.instant());
         List<IngestConsumer> made = consumers.create(status, writers);
         FanOut fanOut = new FanOut(cameraId, clock, status);
+        GopCache gop = new GopCache(cameraId, GopCache.DEFAULT_MAX_UNITS, GopCache.DEFAULT_MAX_BYTES);
+        fanOut.add(gop);
         made.forEach(fanOut::add);
         IngestSession session = new IngestSession(cameraId, source, client, control, clock, stallTimeout, status,
-                fanOut, made);
+                fanOut, gop, made);
         if (sessions.putIfAbsent(cameraId, session) != null) {
             throw VmsException.conflict("camera " + cameraId + " is already being recorded");
         }

@@ -1,0 +1,49 @@
+package org.skynet.vms.core.live;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.timeout.IdleStateEvent;
+
+/**
+ * The frames of one live connection: answers pings and closes, ignores what else the client sends (the
+ * stream is one-way), pings an idle client, and runs {@code onClose} (release and audit, on a worker)
+ * once when the connection ends.
+ */
+final class LiveFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+    private final WebSocketServerHandshaker handshaker;
+    private final Runnable onClose;
+
+    LiveFrameHandler(WebSocketServerHandshaker handshaker, Runnable onClose) {
+        this.handshaker = handshaker;
+        this.onClose = onClose;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof CloseWebSocketFrame close) {
+            handshaker.close(ctx.channel(), close.retain());
+        } else if (frame instanceof PingWebSocketFrame ping) {
+            ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            ctx.writeAndFlush(new PingWebSocketFrame());
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        onClose.run();
+        ctx.fireChannelInactive();
+    }
+}
