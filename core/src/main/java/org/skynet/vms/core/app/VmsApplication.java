@@ -193,7 +193,7 @@ public final class VmsApplication implements AutoCloseable {
         closeables.add(alarmWriter);
         alarmService = new AlarmService(new AlarmStore(database.dataSource()), alarmWriter, AlarmSettings.from(config),
                 monitorService::districtOf);
-        EventHub events = new EventHub(config.integer("events.queue-capacity", 1000));
+        EventHub events = new EventHub(config.integer("events.queue-capacity", 1000), monitorService::districtOf);
         monitorService.onChange(alarmService::stateChanged);
         monitorService.onChange(events::stateChanged);
         alarmService.onEvent(events::alarmEvent);
@@ -210,7 +210,7 @@ public final class VmsApplication implements AutoCloseable {
         new PlaceApi(placeStore, placeFeatures, coverageService, auditLog).register(router);
         new CoverageApi(coverageService).register(router);
         RegistryCameras registryCameras = new RegistryCameras(cameraRegistry);
-        CoverageFeed coverageFeed = new CoverageFeed(coverageService, registryCameras, events::broadcast);
+        CoverageFeed coverageFeed = new CoverageFeed(coverageService, registryCameras, events::publish);
         monitorService.onChange(change -> coverageFeed.stateApplied(change.cameraId()));
         cameraRegistry.onChange(coverageFeed::registryChanged);
         coverageService.onPlacesChanged(coverageFeed::placesChanged);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.skynet.vms.core.alarms.AlarmKind;
 import org.skynet.vms.core.alarms.AlarmSeverity;
 import org.skynet.vms.core.alarms.AlarmStatus;
 import org.skynet.vms.core.alarms.AlarmStore;
+import org.skynet.vms.core.events.EventCollector;
 
 /**
  * District scoping over real HTTP on a demo server: a user limited to North gets 404 for every camera, place,
@@ -148,6 +150,22 @@ class DistrictScopeIT {
         assertEquals(200, server.bearer(all, "GET", "/api/coverage/report", null).statusCode());
         assertEquals(400, server.bearer(north, "GET", "/api/coverage/trend?district=South", null).statusCode());
         assertEquals(200, server.bearer(north, "GET", "/api/coverage/trend?district=North", null).statusCode());
+    }
+
+    @Test
+    void eventSocketsCarryOnlyTheirDistricts() throws Exception {
+        try (EventCollector scoped = EventCollector.connect(server.app().port(), north);
+                EventCollector unscoped = EventCollector.connect(server.app().port(), all)) {
+            server.app().alarmService().storageProblem("/srv/it-root", Optional.of("disk full"), Instant.now());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (unscoped.messages().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals("storage", unscoped.messages().get(0).get("district").asText());
+            assertEquals(List.of(), scoped.messages(), "a storage alarm belongs to no district of the scoped user");
+        } finally {
+            server.app().alarmService().storageProblem("/srv/it-root", Optional.empty(), Instant.now());
+        }
     }
 
     private HttpResponse<String> send(String token, String[] r, String cameraId) throws Exception {
