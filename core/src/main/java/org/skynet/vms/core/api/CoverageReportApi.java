@@ -34,7 +34,6 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
-import org.skynet.vms.core.server.HttpError;
 import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.ErrorKind;
@@ -118,16 +117,11 @@ public final class CoverageReportApi {
 
     /**
      * Coverage reports are signed statements about the whole city: a district-limited supervisor is refused
-     * them (403, naming the way to their districts' rates) rather than given a report that silently
-     * leaves districts out or shows places they may not see.
+     * them (403) rather than given a report that silently leaves districts out or shows places they may not see.
      */
     private static void requireCityWide(ApiRequest req) {
-        DistrictScope scope = DistrictScope.of(req.principal());
-        if (!scope.isAll()) {
-            throw HttpError.forbidden("coverage reports cover the whole city; a user limited to districts "
-                    + new TreeSet<>(scope.districts()) + " reads their rates at /api/coverage and"
-                    + " /api/coverage/trend?district=");
-        }
+        DistrictScope.of(req.principal()).requireAll("coverage reports cover the whole city; read your districts'"
+                + " rates at /api/coverage and /api/coverage/trend?district=");
     }
 
     private CurrentJson current(ApiRequest req) {

@@ -3,6 +3,8 @@ package org.skynet.vms.core.users;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.skynet.vms.core.server.HttpError;
 import org.skynet.vms.errors.VmsException;
 
 /**
@@ -45,6 +47,16 @@ public record DistrictScope(Set<String> districts) {
             throw VmsException.notFound(notFoundMessage);
         }
         return item;
+    }
+
+    /**
+     * Refuses (403) a city-wide resource to a district-limited caller: {@code refusal} says what it is and
+     * where their districts' share can be read; the caller's districts are appended.
+     */
+    public void requireAll(String refusal) {
+        if (!isAll()) {
+            throw HttpError.forbidden(refusal + " (you are limited to districts " + new TreeSet<>(districts) + ")");
+        }
     }
 
     /**

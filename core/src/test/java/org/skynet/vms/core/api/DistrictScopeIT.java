@@ -143,13 +143,17 @@ class DistrictScopeIT {
     }
 
     @Test
-    void cityWideCoverageReportsAreRefusedToScopedSupervisors() throws Exception {
+    void cityWideReportsAndTheAuditLogAreRefusedToScopedSupervisors() throws Exception {
         HttpResponse<String> report = server.bearer(north, "GET", "/api/coverage/report", null);
         assertEquals(403, report.statusCode());
         assertTrue(report.body().contains("[North]"), report.body());
         assertEquals(200, server.bearer(all, "GET", "/api/coverage/report", null).statusCode());
         assertEquals(400, server.bearer(north, "GET", "/api/coverage/trend?district=South", null).statusCode());
         assertEquals(200, server.bearer(north, "GET", "/api/coverage/trend?district=North", null).statusCode());
+        for (String audit : List.of("/api/audit", "/api/audit/export")) {
+            assertEquals(403, server.bearer(north, "GET", audit, null).statusCode(), audit);
+            assertEquals(200, server.bearer(all, "GET", audit, null).statusCode(), audit);
+        }
     }
 
     @Test
