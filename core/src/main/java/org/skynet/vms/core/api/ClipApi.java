@@ -17,7 +17,6 @@ import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.recording.ClipRow;
 import org.skynet.vms.core.recording.ClipService;
 import org.skynet.vms.core.recording.ClipStore;
-import org.skynet.vms.core.registry.Camera;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
@@ -210,10 +209,8 @@ public final class ClipApi {
     private ClipRow find(ApiRequest req, String rawId) {
         long id = id(rawId);
         String absent = "no clip with id " + id;
-        ClipRow clip = store.find(id).orElseThrow(() -> VmsException.notFound(absent));
-        DistrictScope scope = DistrictScope.of(req.principal());
-        return scope.isAll() ? clip
-                : scope.require(clip, registry.find(clip.cameraId()).map(Camera::district).orElse(null), absent);
+        return store.find(id).filter(c -> registry.visible(c.cameraId(), DistrictScope.of(req.principal())))
+                .orElseThrow(() -> VmsException.notFound(absent));
     }
 
     private static String reason(ApiRequest req) {

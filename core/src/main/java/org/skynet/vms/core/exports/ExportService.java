@@ -99,8 +99,8 @@ public final class ExportService implements AutoCloseable {
      */
     public ExportRecord get(String id, DistrictScope scope) {
         String absent = "no export with id " + id;
-        ExportRecord r = store.find(id).orElseThrow(() -> VmsException.notFound(absent));
-        return scope.require(r, registry.find(r.cameraId()).map(Camera::district).orElse(null), absent);
+        return store.find(id).filter(r -> registry.visible(r.cameraId(), scope))
+                .orElseThrow(() -> VmsException.notFound(absent));
     }
 
     /** The newest exports of cameras in {@code scope} first. */

@@ -96,6 +96,14 @@ public final class CameraRegistry {
         return scope.require(c, c.district(), notFound(id).getMessage());
     }
 
+    /**
+     * True when {@code scope} may see data of camera {@code id} (recordings, clips, exports): always for
+     * {@link DistrictScope#ALL}, removed cameras included; otherwise when it exists in one of the scope's districts.
+     */
+    public boolean visible(String id, DistrictScope scope) {
+        return scope.isAll() || find(id).map(c -> scope.allows(c.district())).orElse(false);
+    }
+
     /** Every district with its number of cameras, by name, limited to {@code scope}. */
     public List<DistrictCount> districts(DistrictScope scope) {
         return districts().stream().filter(d -> scope.allows(d.district())).toList();
