@@ -98,6 +98,7 @@ public final class CameraApi {
     private ApiResponse create(ApiRequest req) {
         CameraDraft draft = new CameraDraft();
         CameraJson.apply(req.jsonBody(), draft);
+        DistrictScope.of(req.principal()).requireWritable("", draft.district());
         Camera c = registry.create(draft);
         audit.record(actor(req), "camera.create", c.id(), "district=" + c.district(), req.remoteAddress());
         return ApiResponse.created(CameraView.of(c)).withHeader(HttpHeaderNames.LOCATION.toString(), "/api/cameras/" + c.id());
@@ -111,7 +112,11 @@ public final class CameraApi {
     private ApiResponse update(ApiRequest req) {
         String id = camera(req).id();
         JsonNode body = req.jsonBody();
-        Camera c = registry.update(id, draft -> CameraJson.apply(body, draft));
+        DistrictScope scope = DistrictScope.of(req.principal());
+        Camera c = registry.update(id, draft -> {
+            CameraJson.apply(body, draft);
+            scope.requireWritable("", draft.district());
+        });
         List<String> fields = new ArrayList<>();
         body.fieldNames().forEachRemaining(fields::add);
         // Field names only: values may be credentials.
@@ -134,6 +139,8 @@ public final class CameraApi {
             default -> throw new VmsException(ErrorKind.UNSUPPORTED, "import takes Content-Type text/csv,"
                     + " application/geo+json or application/json, got '" + type + "'", "Content-Type", null);
         };
+        DistrictScope scope = DistrictScope.of(req.principal());
+        batch.rows().forEach(r -> scope.requireWritable("line " + r.line() + ": ", r.draft().district()));
         int n = registry.importAll(batch);
         audit.record(actor(req), "camera.import", "cameras", n + " cameras from " + type, req.remoteAddress());
         return ApiResponse.ok(new ImportResult(n));

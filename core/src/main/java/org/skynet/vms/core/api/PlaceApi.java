@@ -83,6 +83,8 @@ public final class PlaceApi {
                     + " application/json, got '" + type + "'", "Content-Type", null);
         }
         List<StoredPlace> places = features.read(req.body());
+        DistrictScope scope = DistrictScope.of(req.principal());
+        places.forEach(p -> scope.requireWritable("place " + p.id() + ": ", p.district()));
         int n = store.importAll(places);
         coverage.placesChanged();
         audit.record(actor(req), "place.import", "places", n + " places", req.remoteAddress());
@@ -121,6 +123,9 @@ public final class PlaceApi {
                 default -> throw VmsException.invalid(f.getKey(), "unknown field " + f.getKey()
                         + "; editable are name, category, district, requiredCoverage");
             }
+        }
+        if (district != null) {
+            DistrictScope.of(req.principal()).requireWritable("", district);
         }
         StoredPlace p = store.update(id, new PlaceChange(name, category, district, required));
         coverage.placesChanged();

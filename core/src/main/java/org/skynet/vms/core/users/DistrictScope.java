@@ -50,6 +50,17 @@ public record DistrictScope(Set<String> districts) {
     }
 
     /**
+     * Refuses to write data into a district outside the scope (creating, moving or importing a camera or
+     * place): INVALID_ARGUMENT naming {@code district}, prefixed with {@code what} (e.g. "line 4: ").
+     */
+    public void requireWritable(String what, String district) {
+        if (!allows(district)) {
+            throw VmsException.invalid("district", what + "district '" + district + "' is outside your districts "
+                    + new TreeSet<>(districts));
+        }
+    }
+
+    /**
      * Refuses (403) a city-wide resource to a district-limited caller: {@code refusal} says what it is and
      * where their districts' share can be read; the caller's districts are appended.
      */

@@ -143,6 +143,32 @@ class DistrictScopeIT {
     }
 
     @Test
+    void scopedTechniciansCannotWriteIntoOtherDistricts() throws Exception {
+        String camera = "{\"id\":\"cam-x\",\"name\":\"X\",\"district\":\"South\",\"lat\":23.01,\"lon\":113.75,"
+                + "\"bearing\":90,\"fov\":60,\"range\":50,\"rtspUrl\":\"rtsp://127.0.0.1:9/x\"}";
+        String csv = "id,name,district,lat,lon,bearing,fov,range,rtsp_url,onvif_url,username,password,tags\n"
+                + "cam-y,Y,North,23.01,113.75,90,60,50,rtsp://127.0.0.1:9/y,,,,\n"
+                + "cam-z,Z,South,23.01,113.75,90,60,50,rtsp://127.0.0.1:9/z,,,,\n";
+        List<HttpResponse<String>> refused = List.of(
+                server.bearer(north, "POST", "/api/cameras", camera),
+                server.bearer(north, "PATCH", "/api/cameras/cam-03", "{\"district\":\"South\"}"),
+                new ApiTestClient(server.app()::port).send("POST", "/api/cameras:import", north, csv, "text/csv"),
+                server.bearer(north, "POST", "/api/places:import", "{\"type\":\"FeatureCollection\",\"features\":["
+                        + place("pl-x", "South", 0.02) + "]}"),
+                server.bearer(north, "PATCH", "/api/places/pl-n", "{\"district\":\"South\"}"));
+        for (HttpResponse<String> r : refused) {
+            assertEquals(400, r.statusCode(), r.body());
+            assertEquals("district", SecuredServer.json(r).at("/error/field").asText(), r.body());
+            assertTrue(r.body().contains("outside your districts [North]"), r.body());
+        }
+        assertTrue(SecuredServer.json(refused.get(2)).at("/error/message").asText().startsWith("line 3: "), refused.get(2).body());
+        for (String absent : List.of("/api/cameras/cam-x", "/api/cameras/cam-y", "/api/places/pl-x")) {
+            assertEquals(404, server.bearer(all, "GET", absent, null).statusCode(), absent);
+        }
+        assertEquals("North", get(all, "/api/cameras/cam-03").get("district").asText());
+    }
+
+    @Test
     void cityWideReportsAndTheAuditLogAreRefusedToScopedSupervisors() throws Exception {
         HttpResponse<String> report = server.bearer(north, "GET", "/api/coverage/report", null);
         assertEquals(403, report.statusCode());
