@@ -185,7 +185,7 @@ public final class VmsApplication implements AutoCloseable {
                 config.integer("onboarding.decode-threads", 1), clock);
         closeables.add(onboarding);
         new OnboardingApi(onboarding, new OnboardingJobs(clock, config.integer("onboarding.max-running", 64),
-                Duration.ofMinutes(10)), new OnboardingStore(jdbc), auditLog, clock).register(router);
+                Duration.ofMinutes(10)), new OnboardingStore(jdbc), auditLog, clock, cameraRegistry).register(router);
         new DiscoveryApi(onboarding.discovery()).register(router);
         monitorService = new MonitorService(cameraRegistry, database.dataSource(), MonitorSettings.from(config), clock);
         WriteBehind<Alarm> alarmWriter = new WriteBehind<>("alarms", database.dataSource(), AlarmStore::write,

@@ -85,6 +85,7 @@ class DistrictScopeIT {
             new String[] {"POST", "/api/cameras/{id}/events", "{\"type\":\"manual\"}"},
             new String[] {"GET", "/api/cameras/{id}/health", null},
             new String[] {"DELETE", "/api/cameras/{id}/maintenance", null},
+            new String[] {"GET", "/api/cameras/{id}/onboarding", null},
             new String[] {"POST", "/api/exports", "{\"cameraId\":\"{id}\",\"from\":\"" + T0 + "\",\"to\":\""
                     + T0.plusSeconds(60) + "\"}"});
 
