@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.skynet.vms.core.monitor.HealthState;
 import org.skynet.vms.core.monitor.StateChange;
 import org.skynet.vms.core.monitor.WriteBehind;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.errors.VmsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,19 +95,25 @@ public final class AlarmService {
      * @throws VmsException NOT_FOUND for an unknown id, CONFLICT when cleared or already acknowledged
      */
     public Alarm acknowledge(long id, String user, String note, Instant now) {
+        return acknowledge(id, DistrictScope.ALL, user, note, now);
+    }
+
+    /** Like {@link #acknowledge(long, String, String, Instant)}; an alarm outside {@code scope} is NOT_FOUND. */
+    public Alarm acknowledge(long id, DistrictScope scope, String user, String note, Instant now) {
+        String absent = "no alarm with id " + id;
         synchronized (this) {
             Alarm a = active.get(id);
             if (a != null) {
-                return acknowledgeActive(a, user, note, now);
+                return acknowledgeActive(scope.require(a, a.district(), absent), user, note, now);
             }
         }
         // Not active: look it up outside the lock, so that a slow database never holds up the monitor.
-        Optional<Alarm> stored = store.find(id);
+        Optional<Alarm> stored = store.find(id).filter(a -> scope.allows(a.district()));
         if (stored.isPresent()) {
             throw VmsException.conflict("alarm " + id + " was cleared at " + stored.get().clearedAt()
                     + "; there is nothing left to acknowledge");
         }
-        throw VmsException.notFound("no alarm with id " + id);
+        throw VmsException.notFound(absent);
     }
 
     private Alarm acknowledgeActive(Alarm a, String user, String note, Instant now) {

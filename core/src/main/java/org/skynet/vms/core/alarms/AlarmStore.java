@@ -94,6 +94,7 @@ public final class AlarmStore {
             where.append(" AND district = ?");
             params.add(q.district());
         }
+        q.scope().appendDistrictIn(where, "district", params);
         if (q.severity() != null) {
             where.append(" AND severity = ?");
             params.add(q.severity().name());

@@ -17,6 +17,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.VmsException;
 
@@ -51,7 +52,7 @@ public final class AlarmApi {
         int limit = req.intParam("limit", CameraApi.DEFAULT_LIMIT, 1, CameraApi.MAX_LIMIT);
         Long after = req.queryParam("cursor").map(AlarmStore::afterId).orElse(null);
         AlarmPage page = alarms.list(new AlarmQuery(status, req.queryParam("district").orElse(null), severity, since,
-                limit, after));
+                limit, after, DistrictScope.of(req.principal())));
         return ApiResponse.ok(page);
     }
 
@@ -72,7 +73,7 @@ public final class AlarmApi {
             throw VmsException.invalid("note", "note is longer than " + MAX_NOTE + " characters");
         }
         String user = req.requirePrincipal().username();
-        Alarm a = alarms.acknowledge(id, user, note, clock.instant());
+        Alarm a = alarms.acknowledge(id, DistrictScope.of(req.principal()), user, note, clock.instant());
         audit.record(user, "alarm.ack", String.valueOf(id), note.isEmpty() ? null : "note=" + note, req.remoteAddress());
         return ApiResponse.ok(a);
     }

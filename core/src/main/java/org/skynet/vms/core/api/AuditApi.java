@@ -12,6 +12,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.VmsException;
 
@@ -44,13 +45,26 @@ public final class AuditApi {
     }
 
     public void register(ApiRouter router) {
-        router.get("/api/audit", READERS, req -> ApiResponse.ok(search.find(query(req))));
+        router.get("/api/audit", READERS, req -> {
+            requireCityWide(req);
+            return ApiResponse.ok(search.find(query(req)));
+        });
         if (export != null) {
             router.get("/api/audit/export", READERS, this::export);
         }
     }
 
+    /**
+     * The audit log names users, cameras and exports of every district in one hash chain: a district-limited
+     * supervisor is refused it (403) rather than shown a filtered chain that no longer verifies.
+     */
+    private static void requireCityWide(ApiRequest req) {
+        DistrictScope.of(req.principal()).requireAll("the audit log covers every district; ask a supervisor"
+                + " without district limits");
+    }
+
     private ApiResponse export(ApiRequest req) {
+        requireCityWide(req);
         Instant from = instant(req, "from");
         Instant to = instant(req, "to");
         if (from != null && to != null && !from.isBefore(to)) {

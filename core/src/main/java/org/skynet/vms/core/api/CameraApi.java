@@ -24,6 +24,7 @@ import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
 import org.skynet.vms.core.server.Json;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
@@ -54,12 +55,13 @@ public final class CameraApi {
     public void register(ApiRouter router) {
         router.get("/api/cameras", Access.ANY_USER, this::list);
         router.post("/api/cameras", CHANGE, this::create);
-        router.get("/api/cameras/{id}", Access.ANY_USER, req -> ApiResponse.ok(CameraView.of(registry.get(req.pathParam("id")))));
+        router.get("/api/cameras/{id}", Access.ANY_USER, req -> ApiResponse.ok(CameraView.of(camera(req))));
         router.patch("/api/cameras/{id}", CHANGE, this::update);
         router.delete("/api/cameras/{id}", CHANGE, this::delete);
         router.post("/api/cameras:import", CHANGE, this::importFile);
         router.get("/api/cameras:export", EXPORT, this::export);
-        router.get("/api/districts", Access.ANY_USER, req -> ApiResponse.ok(Map.of("items", registry.districts())));
+        router.get("/api/districts", Access.ANY_USER, req -> ApiResponse.ok(Map.of("items",
+                registry.districts(DistrictScope.of(req.principal())))));
     }
 
     /** The body of a list answer. */
@@ -90,21 +92,31 @@ public final class CameraApi {
             };
         }
         return new CameraFilter(req.queryParam("district").orElse(null), req.queryParam("tag").orElse(null),
-                enabled, req.queryParam("q").orElse(null));
+                enabled, req.queryParam("q").orElse(null), DistrictScope.of(req.principal()));
     }
 
     private ApiResponse create(ApiRequest req) {
         CameraDraft draft = new CameraDraft();
         CameraJson.apply(req.jsonBody(), draft);
+        DistrictScope.of(req.principal()).requireWritable("", draft.district());
         Camera c = registry.create(draft);
         audit.record(actor(req), "camera.create", c.id(), "district=" + c.district(), req.remoteAddress());
         return ApiResponse.created(CameraView.of(c)).withHeader(HttpHeaderNames.LOCATION.toString(), "/api/cameras/" + c.id());
     }
 
+    /** The camera of the path, NOT_FOUND when absent or outside the caller's districts. */
+    private Camera camera(ApiRequest req) {
+        return registry.get(req.pathParam("id"), DistrictScope.of(req.principal()));
+    }
+
     private ApiResponse update(ApiRequest req) {
-        String id = req.pathParam("id");
+        String id = camera(req).id();
         JsonNode body = req.jsonBody();
-        Camera c = registry.update(id, draft -> CameraJson.apply(body, draft));
+        DistrictScope scope = DistrictScope.of(req.principal());
+        Camera c = registry.update(id, draft -> {
+            CameraJson.apply(body, draft);
+            scope.requireWritable("", draft.district());
+        });
         List<String> fields = new ArrayList<>();
         body.fieldNames().forEachRemaining(fields::add);
         // Field names only: values may be credentials.
@@ -113,7 +125,7 @@ public final class CameraApi {
     }
 
     private ApiResponse delete(ApiRequest req) {
-        String id = req.pathParam("id");
+        String id = camera(req).id();
         registry.delete(id);
         audit.record(actor(req), "camera.delete", id, null, req.remoteAddress());
         return ApiResponse.noContent();
@@ -127,6 +139,8 @@ public final class CameraApi {
             default -> throw new VmsException(ErrorKind.UNSUPPORTED, "import takes Content-Type text/csv,"
                     + " application/geo+json or application/json, got '" + type + "'", "Content-Type", null);
         };
+        DistrictScope scope = DistrictScope.of(req.principal());
+        batch.rows().forEach(r -> scope.requireWritable("line " + r.line() + ": ", r.draft().district()));
         int n = registry.importAll(batch);
         audit.record(actor(req), "camera.import", "cameras", n + " cameras from " + type, req.remoteAddress());
         return ApiResponse.ok(new ImportResult(n));

@@ -22,6 +22,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
@@ -107,7 +108,7 @@ public final class ClipApi {
         String type = body.type() == null ? "manual" : body.type().strip().toLowerCase(Locale.ROOT);
         String note = note("note", body.note(), false);
         String user = req.requirePrincipal().username();
-        String id = req.pathParam("id");
+        String id = registry.get(req.pathParam("id"), DistrictScope.of(req.principal())).id();
         Instant at = clock.instant();
         ClipAssembler.Triggered t = clips.trigger(id, type, note == null ? user : user + ": " + note, at);
         audit.record(user, "camera.event", id, "type=" + type + " clip=" + t.outcome().name().toLowerCase(Locale.ROOT)
@@ -137,7 +138,11 @@ public final class ClipApi {
         int limit = req.intParam("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         String trigger = req.queryParam("trigger").map(String::strip).orElse(null);
         Boolean locked = req.queryParam("locked").map(ClipApi::bool).orElse(null);
-        List<ClipRow> rows = store.list(new ClipStore.Query(cameraId, from, to, trigger, locked, limit + 1));
+        DistrictScope scope = DistrictScope.of(req.principal());
+        if (cameraMustExist && !scope.isAll()) {
+            registry.get(cameraId, scope);
+        }
+        List<ClipRow> rows = store.list(new ClipStore.Query(cameraId, from, to, trigger, locked, limit + 1, scope));
         if (rows.isEmpty() && cameraMustExist) {
             registry.get(cameraId); // NOT_FOUND for an unknown camera; clips of a removed one stay visible
         }
@@ -148,9 +153,9 @@ public final class ClipApi {
     private ApiResponse clip(ApiRequest req) {
         String ref = req.pathParam("ref");
         if (!ref.endsWith(MP4)) {
-            return ApiResponse.ok(ClipView.of(find(ref)));
+            return ApiResponse.ok(ClipView.of(find(req, ref)));
         }
-        ClipRow clip = find(ref.substring(0, ref.length() - MP4.length()));
+        ClipRow clip = find(req, ref.substring(0, ref.length() - MP4.length()));
         if (!clip.closed()) {
             throw VmsException.conflict("clip " + clip.id() + " is still being recorded (until about "
                     + clip.triggeredAt() + " + post-roll); try again when it is closed");
@@ -182,7 +187,7 @@ public final class ClipApi {
     }
 
     private ApiResponse lock(ApiRequest req) {
-        long id = id(req.pathParam("id"));
+        long id = find(req, req.pathParam("id")).id();
         String reason = note("reason", reason(req), true);
         String user = req.requirePrincipal().username();
         ClipRow locked = store.lock(id, user, reason, clock.instant());
@@ -192,7 +197,7 @@ public final class ClipApi {
     }
 
     private ApiResponse unlock(ApiRequest req) {
-        long id = id(req.pathParam("id"));
+        long id = find(req, req.pathParam("id")).id();
         String reason = note("reason", reason(req), true);
         ClipRow unlocked = store.unlock(id);
         audit.record(req.requirePrincipal().username(), "clip.unlock", String.valueOf(id),
@@ -200,9 +205,12 @@ public final class ClipApi {
         return ApiResponse.ok(ClipView.of(unlocked));
     }
 
-    private ClipRow find(String rawId) {
+    /** The clip, NOT_FOUND when absent or its camera is outside the caller's districts. */
+    private ClipRow find(ApiRequest req, String rawId) {
         long id = id(rawId);
-        return store.find(id).orElseThrow(() -> VmsException.notFound("no clip with id " + id));
+        String absent = "no clip with id " + id;
+        return store.find(id).filter(c -> registry.visible(c.cameraId(), DistrictScope.of(req.principal())))
+                .orElseThrow(() -> VmsException.notFound(absent));
     }
 
     private static String reason(ApiRequest req) {

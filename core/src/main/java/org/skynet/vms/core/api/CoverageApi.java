@@ -14,6 +14,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.errors.VmsException;
 
 /**
@@ -51,8 +52,11 @@ public final class CoverageApi {
     private ApiResponse summary(ApiRequest req) {
         CoverageSnapshot snapshot = coverage.snapshot(mode(req));
         Optional<String> district = req.queryParam("district");
-        CoverageSummary s = district.isEmpty() ? snapshot.summary() : CoverageSummary.of(snapshot.mode(),
-                snapshot.places().stream().filter(p -> p.place().district().equals(district.get())).toList());
+        DistrictScope scope = DistrictScope.of(req.principal());
+        // A district-limited user's total is the rate over their districts only, never the city's.
+        CoverageSummary s = district.isEmpty() && scope.isAll() ? snapshot.summary() : CoverageSummary.of(snapshot.mode(),
+                snapshot.places().stream().filter(p -> district.map(p.place().district()::equals).orElse(true)
+                        && scope.allows(p.place().district())).toList());
         return ApiResponse.ok(new SummaryJson(s.mode().wireName(), s.total().rate(), s.total().placesCovered(),
                 s.total().placesTotal(), rates(s.districts()), rates(s.categories())));
     }
@@ -60,7 +64,8 @@ public final class CoverageApi {
     private ApiResponse place(ApiRequest req) {
         String id = req.pathParam("id");
         CoverageSnapshot snapshot = coverage.snapshot(mode(req));
-        PlaceCoverage p = snapshot.place(id).orElseThrow(() -> VmsException.notFound("no place " + id));
+        PlaceCoverage p = snapshot.place(id).filter(c -> DistrictScope.of(req.principal()).allows(c.place().district()))
+                .orElseThrow(() -> VmsException.notFound("no place " + id));
         return ApiResponse.ok(new PlaceCoverageJson(id, snapshot.mode().wireName(), p.coverage(),
                 p.place().requiredCoverage(), p.covered(), p.cameraIds(), snapshot.gapGeoJson(id).orElseThrow()));
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.coverage.CoverageMode;
 import org.skynet.vms.core.places.CoverageService;
@@ -33,6 +34,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
@@ -113,12 +115,23 @@ public final class CoverageReportApi {
     record TrendJson(String district, LocalDate from, LocalDate to, Map<String, List<TrendPoint>> series) {
     }
 
+    /**
+     * Coverage reports are signed statements about the whole city: a district-limited supervisor is refused
+     * them (403) rather than given a report that silently leaves districts out or shows places they may not see.
+     */
+    private static void requireCityWide(ApiRequest req) {
+        DistrictScope.of(req.principal()).requireAll("coverage reports cover the whole city; read your districts'"
+                + " rates at /api/coverage and /api/coverage/trend?district=");
+    }
+
     private CurrentJson current(ApiRequest req) {
+        requireCityWide(req);
         CoverageReport report = builder.build(coverage.snapshot(CoverageMode.parse(req.queryParam("mode").orElse("live"))));
         return new CurrentJson(report, reviewed.shown(report));
     }
 
     private ApiResponse sign(ApiRequest req) {
+        requireCityWide(req);
         SignRequest body = req.body().length == 0 ? new SignRequest(null, null, null) : req.jsonBody(SignRequest.class);
         CoverageReport report = body.csvSha256() == null
                 ? builder.build(coverage.snapshot(CoverageMode.parse(body.mode() == null ? "live" : body.mode())))
@@ -139,6 +152,7 @@ public final class CoverageReportApi {
     }
 
     private ApiResponse list(ApiRequest req) {
+        requireCityWide(req);
         int limit = req.intParam("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         Long before = req.queryParam("before").map(v -> id("before", v)).orElse(null);
         List<SignedReportEntry> items = signed.list(limit, before);
@@ -147,6 +161,7 @@ public final class CoverageReportApi {
     }
 
     private SignedReport stored(ApiRequest req) {
+        requireCityWide(req);
         String raw = req.pathParam("id");
         long id;
         try {
@@ -167,6 +182,11 @@ public final class CoverageReportApi {
             throw VmsException.invalid("from", "a trend spans at most " + MAX_TREND_DAYS + " days");
         }
         String district = req.queryParam("district").orElse(null);
+        DistrictScope scope = DistrictScope.of(req.principal());
+        if (!scope.isAll() && !scope.allows(district)) {
+            throw VmsException.invalid("district", "a user limited to districts " + new TreeSet<>(scope.districts())
+                    + " reads the trend of one of them: district is required and must be one of these");
+        }
         Map<String, List<TrendPoint>> series = new LinkedHashMap<>();
         for (CoverageMode m : CoverageMode.values()) {
             series.put(m.wireName(), new ArrayList<>());

@@ -18,6 +18,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
@@ -65,25 +66,27 @@ public final class ExportApi {
         if (cameraId == null || !cameraId.isTextual() || cameraId.textValue().isBlank()) {
             throw VmsException.invalid("cameraId", "cameraId is required");
         }
-        ExportRecord r = exports.request(req.requirePrincipal().username(), cameraId.textValue(),
+        ExportRecord r = exports.request(req.requirePrincipal().username(), DistrictScope.of(req.principal()),
+                cameraId.textValue(),
                 instant(body.get("from"), "from"), instant(body.get("to"), "to"), req.remoteAddress());
         return ApiResponse.json(HttpResponseStatus.ACCEPTED, view(r, false))
                 .withHeader(HttpHeaderNames.LOCATION.toString(), "/api/exports/" + r.id());
     }
 
     private ApiResponse list(ApiRequest req) {
-        return ApiResponse.ok(Map.of("exports", exports.list().stream().map(r -> view(r, false)).toList()));
+        return ApiResponse.ok(Map.of("exports", exports.list(DistrictScope.of(req.principal())).stream().map(r -> view(r, false)).toList()));
     }
 
     private ApiResponse status(ApiRequest req) {
-        return ApiResponse.ok(view(exports.get(req.pathParam("id")), true));
+        return ApiResponse.ok(view(exports.get(req.pathParam("id"), DistrictScope.of(req.principal())), true));
     }
 
     private ApiResponse download(ApiRequest req) {
         String id = req.pathParam("id");
         String name = req.pathParam("name");
-        Path file = exports.file(id, name);
-        String cameraId = exports.get(id).cameraId();
+        DistrictScope scope = DistrictScope.of(req.principal());
+        Path file = exports.file(id, scope, name);
+        String cameraId = exports.get(id, scope).cameraId();
         byte[] content;
         try {
             content = Files.readAllBytes(file);

@@ -22,6 +22,7 @@ import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
 import org.skynet.vms.core.server.Json;
+import org.skynet.vms.core.users.DistrictScope;
 
 /**
  * {@code /api/map/...}: what the console's map reads besides cameras, health and one place's coverage: its
@@ -44,8 +45,16 @@ public final class MapApi {
     public void register(ApiRouter router) {
         router.get("/api/map/settings", Access.ANY_USER, req -> ApiResponse.ok(settings));
         router.get("/api/map/places", Access.ANY_USER, this::places);
-        router.get("/api/map/districts", Access.ANY_USER, req -> ApiResponse.ok(DistrictOutlines.featureCollection(
-                cameras.get(), coverage.snapshot(CoverageMode.DESIGNED).places().stream().map(PlaceCoverage::place).toList())));
+        router.get("/api/map/districts", Access.ANY_USER, this::districts);
+    }
+
+    /** Outlines of the caller's districts only. */
+    private ApiResponse districts(ApiRequest req) {
+        DistrictScope scope = DistrictScope.of(req.principal());
+        return ApiResponse.ok(DistrictOutlines.featureCollection(
+                cameras.get().stream().filter(c -> scope.allows(c.district())).toList(),
+                coverage.snapshot(CoverageMode.DESIGNED).places().stream().map(PlaceCoverage::place)
+                        .filter(p -> scope.allows(p.district())).toList()));
     }
 
     /** A place with its coverage, as the map draws it. */
@@ -59,12 +68,14 @@ public final class MapApi {
     private ApiResponse places(ApiRequest req) {
         CoverageSnapshot snapshot = coverage.snapshot(CoverageMode.parse(req.queryParam("mode").orElse("live")));
         Optional<String> district = req.queryParam("district");
+        DistrictScope scope = DistrictScope.of(req.principal());
         Map<String, StoredPlace> stored = places.all().stream()
                 .collect(Collectors.toMap(StoredPlace::id, Function.identity()));
         List<MapPlace> items = new ArrayList<>();
         for (PlaceCoverage p : snapshot.places()) {
             StoredPlace s = stored.get(p.place().id());
-            if (s != null && (district.isEmpty() || district.get().equals(p.place().district()))) {
+            if (s != null && (district.isEmpty() || district.get().equals(p.place().district()))
+                    && scope.allows(p.place().district())) {
                 items.add(new MapPlace(s.id(), s.name(), s.category(), s.district(), p.place().requiredCoverage(),
                         p.coverage(), p.covered(), p.cameraIds(),
                         Json.parseTree(s.geometryJson().getBytes(StandardCharsets.UTF_8))));

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.monitor.CameraHealth;
@@ -20,6 +21,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.VmsException;
 
@@ -43,7 +45,7 @@ public final class MonitorApi {
 
     public void register(ApiRouter router) {
         router.get("/api/monitor/summary", Access.ANY_USER, this::summary);
-        router.get("/api/cameras/{id}/health", Access.ANY_USER, req -> ApiResponse.ok(view(monitor.health(req.pathParam("id")))));
+        router.get("/api/cameras/{id}/health", Access.ANY_USER, req -> ApiResponse.ok(view(health(req))));
         router.get("/api/health/cameras", Access.ANY_USER, this::list);
         router.post("/api/cameras/{id}/maintenance", MAINTAIN, this::startMaintenance);
         router.delete("/api/cameras/{id}/maintenance", MAINTAIN, this::endMaintenance);
@@ -66,14 +68,21 @@ public final class MonitorApi {
                 h.lastLatencyMillis(), h.maintenanceUntil());
     }
 
+    /** The health of the path's camera, NOT_FOUND when unwatched or outside the caller's districts. */
+    private CameraHealth health(ApiRequest req) {
+        return monitor.health(req.pathParam("id"), DistrictScope.of(req.principal()));
+    }
+
     private ApiResponse summary(ApiRequest req) {
+        DistrictScope scope = DistrictScope.of(req.principal());
         String district = req.queryParam("district").orElse(null);
         Map<HealthState, Integer> total = emptyCounts();
         Map<String, Map<HealthState, Integer>> byDistrict = new TreeMap<>();
         int n = 0;
         for (CameraHealth h : monitor.states().all()) {
-            String d = monitor.districtOf(h.cameraId()).orElse("unknown");
-            if (district != null && !district.equals(d)) {
+            Optional<String> known = monitor.districtOf(h.cameraId());
+            String d = known.orElse("unknown");
+            if (district != null && !district.equals(d) || !scope.allows(known.orElse(null))) {
                 continue;
             }
             n++;
@@ -84,6 +93,7 @@ public final class MonitorApi {
     }
 
     private ApiResponse list(ApiRequest req) {
+        DistrictScope scope = DistrictScope.of(req.principal());
         String district = req.queryParam("district").orElse(null);
         HealthState state = req.queryParam("state").map(MonitorApi::state).orElse(null);
         int limit = req.intParam("limit", CameraApi.DEFAULT_LIMIT, 1, CameraApi.MAX_LIMIT);
@@ -91,7 +101,8 @@ public final class MonitorApi {
         List<CameraHealth> matching = new ArrayList<>();
         for (CameraHealth h : monitor.states().all()) {
             if ((state == null || h.state() == state) && (after == null || h.cameraId().compareTo(after) > 0)
-                    && (district == null || district.equals(monitor.districtOf(h.cameraId()).orElse(null)))) {
+                    && (district == null || district.equals(monitor.districtOf(h.cameraId()).orElse(null)))
+                    && scope.allows(monitor.districtOf(h.cameraId()).orElse(null))) {
                 matching.add(h);
             }
         }
@@ -105,7 +116,7 @@ public final class MonitorApi {
     }
 
     private ApiResponse startMaintenance(ApiRequest req) {
-        String id = req.pathParam("id");
+        String id = health(req).cameraId();
         JsonNode body = req.jsonBody();
         String reason = text(body, "reason");
         if (reason.length() > MAX_REASON) {
@@ -124,7 +135,7 @@ public final class MonitorApi {
     }
 
     private ApiResponse endMaintenance(ApiRequest req) {
-        String id = req.pathParam("id");
+        String id = health(req).cameraId();
         CameraHealth h = monitor.endMaintenance(id);
         audit.record(req.requirePrincipal().username(), "camera.maintenance.end", id, null, req.remoteAddress());
         return ApiResponse.ok(view(h));

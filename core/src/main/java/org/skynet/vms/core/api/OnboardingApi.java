@@ -20,11 +20,13 @@ import org.skynet.vms.core.onboarding.OnboardingStore;
 import org.skynet.vms.core.onboarding.OnboardingTarget;
 import org.skynet.vms.core.onboarding.StoredOnboarding;
 import org.skynet.vms.core.registry.CameraDraft;
+import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
 import org.skynet.vms.core.server.Json;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.VmsException;
 
@@ -46,14 +48,16 @@ public final class OnboardingApi {
     private final OnboardingStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final CameraRegistry registry;
 
     public OnboardingApi(OnboardingService service, OnboardingJobs jobs, OnboardingStore store, AuditLog audit,
-            Clock clock) {
+            Clock clock, CameraRegistry registry) {
         this.service = service;
         this.jobs = jobs;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.registry = registry;
     }
 
     public void register(ApiRouter router) {
@@ -83,6 +87,10 @@ public final class OnboardingApi {
         if (cameraId != null && !CameraDraft.ID.matcher(cameraId).matches()) {
             throw VmsException.invalid("cameraId", "cameraId must be 1 to 64 of A-Z a-z 0-9 . _ -");
         }
+        DistrictScope scope = DistrictScope.of(req.principal());
+        if (cameraId != null && !scope.isAll()) {
+            registry.get(cameraId, scope); // a scoped user keeps reports only for registered cameras of their districts
+        }
         String actor = req.requirePrincipal().username();
         String remote = req.remoteAddress();
         if (req.queryParam("async").map("true"::equalsIgnoreCase).orElse(false)) {
@@ -103,8 +111,8 @@ public final class OnboardingApi {
 
     private ApiResponse stored(ApiRequest req) throws Exception {
         String id = req.pathParam("id");
-        StoredOnboarding s = store.find(id).orElseThrow(() -> VmsException.notFound("camera " + id
-                + " has no onboarding report"));
+        StoredOnboarding s = store.find(id).filter(o -> registry.visible(id, DistrictScope.of(req.principal())))
+                .orElseThrow(() -> VmsException.notFound("camera " + id + " has no onboarding report"));
         return ApiResponse.ok(new StoredView(s.cameraId(), s.verdict(), s.at(), s.actor(),
                 Json.MAPPER.readTree(s.reportJson())));
     }

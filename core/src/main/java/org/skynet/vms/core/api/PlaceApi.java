@@ -23,6 +23,7 @@ import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
 import org.skynet.vms.core.server.Json;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
@@ -53,7 +54,7 @@ public final class PlaceApi {
         router.post("/api/places:import", CHANGE, this::importFile);
         router.get("/api/places:export", CHANGE, this::export);
         router.get("/api/places", Access.ANY_USER, this::list);
-        router.get("/api/places/{id}", Access.ANY_USER, req -> ApiResponse.ok(PlaceJson.of(store.get(req.pathParam("id")))));
+        router.get("/api/places/{id}", Access.ANY_USER, req -> ApiResponse.ok(PlaceJson.of(place(req))));
         router.patch("/api/places/{id}", CHANGE, this::update);
         router.delete("/api/places/{id}", CHANGE, this::delete);
     }
@@ -82,6 +83,8 @@ public final class PlaceApi {
                     + " application/json, got '" + type + "'", "Content-Type", null);
         }
         List<StoredPlace> places = features.read(req.body());
+        DistrictScope scope = DistrictScope.of(req.principal());
+        places.forEach(p -> scope.requireWritable("place " + p.id() + ": ", p.district()));
         int n = store.importAll(places);
         coverage.placesChanged();
         audit.record(actor(req), "place.import", "places", n + " places", req.remoteAddress());
@@ -91,12 +94,17 @@ public final class PlaceApi {
     private ApiResponse list(ApiRequest req) {
         int limit = req.intParam("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         PlacePage page = store.list(req.queryParam("district").orElse(null), req.queryParam("category").orElse(null),
-                limit, req.queryParam("cursor").orElse(null));
+                DistrictScope.of(req.principal()), limit, req.queryParam("cursor").orElse(null));
         return ApiResponse.ok(new PlaceList(page.items().stream().map(PlaceJson::of).toList(), page.nextCursor()));
     }
 
+    /** The place of the path, NOT_FOUND when absent or outside the caller's districts. */
+    private StoredPlace place(ApiRequest req) {
+        return store.get(req.pathParam("id"), DistrictScope.of(req.principal()));
+    }
+
     private ApiResponse update(ApiRequest req) {
-        String id = req.pathParam("id");
+        String id = place(req).id();
         JsonNode body = req.jsonBody();
         if (!body.isObject()) {
             throw VmsException.invalid("body", "the body must be a JSON object");
@@ -116,6 +124,9 @@ public final class PlaceApi {
                         + "; editable are name, category, district, requiredCoverage");
             }
         }
+        if (district != null) {
+            DistrictScope.of(req.principal()).requireWritable("", district);
+        }
         StoredPlace p = store.update(id, new PlaceChange(name, category, district, required));
         coverage.placesChanged();
         audit.record(actor(req), "place.update", id, "fields=" + String.join(",", fieldNames(body)), req.remoteAddress());
@@ -123,7 +134,7 @@ public final class PlaceApi {
     }
 
     private ApiResponse delete(ApiRequest req) {
-        String id = req.pathParam("id");
+        String id = place(req).id();
         store.delete(id);
         coverage.placesChanged();
         audit.record(actor(req), "place.delete", id, null, req.remoteAddress());
@@ -131,7 +142,8 @@ public final class PlaceApi {
     }
 
     private ApiResponse export(ApiRequest req) {
-        List<StoredPlace> all = store.all();
+        DistrictScope scope = DistrictScope.of(req.principal());
+        List<StoredPlace> all = store.all().stream().filter(p -> scope.allows(p.district())).toList();
         audit.record(actor(req), "place.export", "places", all.size() + " places", req.remoteAddress());
         return new ApiResponse(HttpResponseStatus.OK, "application/geo+json", Json.write(features.featureCollection(all)),
                 Map.of()).withHeader(HttpHeaderNames.CONTENT_DISPOSITION.toString(), "attachment; filename=\"places.geojson\"");

@@ -12,6 +12,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.errors.VmsException;
 import org.skynet.vms.recorder.playback.ByteRange;
 import org.skynet.vms.recorder.playback.PlaybackService;
@@ -59,7 +60,7 @@ public final class PlaybackApi {
     }
 
     private ApiResponse playback(ApiRequest req) {
-        String id = registry.get(req.pathParam("id")).id();
+        String id = registry.get(req.pathParam("id"), DistrictScope.of(req.principal())).id();
         StitchedMp4 mp4 = playback.stitch(id, instant(req, "from"), instant(req, "to"));
         byte[] all = mp4.bytes();
         ApiResponse whole = new ApiResponse(HttpResponseStatus.OK, "video/mp4", all, Map.of())
@@ -85,7 +86,7 @@ public final class PlaybackApi {
     }
 
     private ApiResponse thumbnail(ApiRequest req) {
-        String id = registry.get(req.pathParam("id")).id();
+        String id = registry.get(req.pathParam("id"), DistrictScope.of(req.principal())).id();
         byte[] jpeg = decoder.decodeKeyframeNow(keyframes.at(id, instant(req, "at"))).thumbnailJpeg();
         return new ApiResponse(HttpResponseStatus.OK, "image/jpeg", jpeg, Map.of());
     }

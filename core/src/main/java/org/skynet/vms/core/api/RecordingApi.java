@@ -17,6 +17,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.VmsException;
 import org.skynet.vms.recorder.catalogue.SegmentRow;
@@ -92,8 +93,11 @@ public final class RecordingApi {
             throw VmsException.invalid("from", "range longer than " + MAX_RANGE.toDays() + " days");
         }
         List<SegmentRow> rows = recording.segments(id, from, to, MAX_SEGMENTS_READ);
-        if (rows.isEmpty()) {
-            registry.get(id); // NOT_FOUND for an unknown camera; recordings of a removed one stay visible
+        DistrictScope scope = DistrictScope.of(req.principal());
+        if (rows.isEmpty() || !scope.isAll()) {
+            // NOT_FOUND for an unknown camera or one outside the caller's districts; recordings of a removed
+            // camera stay visible to unscoped users only (its district is gone with it)
+            registry.get(id, scope);
         }
         RecordingTimeline.Result timeline = RecordingTimeline.of(rows, from, to);
         List<IntervalView> spans = new ArrayList<>();
@@ -109,13 +113,13 @@ public final class RecordingApi {
     }
 
     private ApiResponse recordingState(ApiRequest req) {
-        String id = registry.get(req.pathParam("id")).id();
+        String id = registry.get(req.pathParam("id"), DistrictScope.of(req.principal())).id();
         return ApiResponse.ok(new RecordingStateView(id, recording.mode(id).wireName(),
                 recording.status(id).orElse(null)));
     }
 
     private ApiResponse setMode(ApiRequest req) {
-        String id = req.pathParam("id");
+        String id = registry.get(req.pathParam("id"), DistrictScope.of(req.principal())).id();
         JsonNode body = req.jsonBody();
         JsonNode mode = body == null ? null : body.get("mode");
         RecordingMode m = RecordingMode.parse(mode == null || !mode.isTextual() ? null : mode.textValue());

@@ -8,6 +8,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.errors.VmsException;
 import org.skynet.vms.recorder.retention.RetentionPolicy;
@@ -51,11 +52,11 @@ public final class RetentionApi {
     }
 
     private ApiResponse get(ApiRequest req) {
-        return ApiResponse.ok(view(registry.get(req.pathParam("id")).id()));
+        return ApiResponse.ok(view(registry.get(req.pathParam("id"), DistrictScope.of(req.principal())).id()));
     }
 
     private ApiResponse put(ApiRequest req) {
-        String id = registry.get(req.pathParam("id")).id();
+        String id = registry.get(req.pathParam("id"), DistrictScope.of(req.principal())).id();
         JsonNode body = req.jsonBody();
         JsonNode days = body == null ? null : body.get("maxAgeDays");
         if (body == null || !body.isObject() || days == null) {

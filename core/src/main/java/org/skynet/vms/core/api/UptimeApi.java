@@ -14,6 +14,7 @@ import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.errors.VmsException;
 
 /**
@@ -57,7 +58,9 @@ public final class UptimeApi {
             throw VmsException.invalid("from", "the period is longer than 366 days");
         }
         String district = req.queryParam("district").orElse(null);
+        DistrictScope scope = DistrictScope.of(req.principal());
         Map<String, List<StateChange>> history = monitor.history(req.queryParam("cameraId").orElse(null), district, from, to);
+        history.keySet().removeIf(cameraId -> !scope.allows(monitor.districtOf(cameraId).orElse(null)));
         Map<String, Uptime> byDistrict = new TreeMap<>();
         List<Entry> cameras = new ArrayList<>();
         Uptime total = Uptime.NONE;

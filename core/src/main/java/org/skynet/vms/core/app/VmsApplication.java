@@ -190,7 +190,7 @@ public final class VmsApplication implements AutoCloseable {
                 config.integer("onboarding.decode-threads", 1), clock);
         closeables.add(onboarding);
         new OnboardingApi(onboarding, new OnboardingJobs(clock, config.integer("onboarding.max-running", 64),
-                Duration.ofMinutes(10)), new OnboardingStore(jdbc), auditLog, clock).register(router);
+                Duration.ofMinutes(10)), new OnboardingStore(jdbc), auditLog, clock, cameraRegistry).register(router);
         new DiscoveryApi(onboarding.discovery()).register(router);
         monitorService = new MonitorService(cameraRegistry, database.dataSource(), MonitorSettings.from(config), clock);
         WriteBehind<Alarm> alarmWriter = new WriteBehind<>("alarms", database.dataSource(), AlarmStore::write,
@@ -198,7 +198,7 @@ public final class VmsApplication implements AutoCloseable {
         closeables.add(alarmWriter);
         alarmService = new AlarmService(new AlarmStore(database.dataSource()), alarmWriter, AlarmSettings.from(config),
                 monitorService::districtOf);
-        EventHub events = new EventHub(config.integer("events.queue-capacity", 1000));
+        EventHub events = new EventHub(config.integer("events.queue-capacity", 1000), monitorService::districtOf);
         monitorService.onChange(alarmService::stateChanged);
         monitorService.onChange(events::stateChanged);
         alarmService.onEvent(events::alarmEvent);
@@ -215,7 +215,7 @@ public final class VmsApplication implements AutoCloseable {
         new PlaceApi(placeStore, placeFeatures, coverageService, auditLog).register(router);
         new CoverageApi(coverageService).register(router);
         RegistryCameras registryCameras = new RegistryCameras(cameraRegistry);
-        CoverageFeed coverageFeed = new CoverageFeed(coverageService, registryCameras, events::broadcast);
+        CoverageFeed coverageFeed = new CoverageFeed(coverageService, registryCameras, events::publish);
         monitorService.onChange(change -> coverageFeed.stateApplied(change.cameraId()));
         cameraRegistry.onChange(coverageFeed::registryChanged);
         coverageService.onPlacesChanged(coverageFeed::placesChanged);

@@ -3,12 +3,15 @@ package org.skynet.vms.core.events;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.skynet.vms.adapters.onvif.OnvifEvent;
 import org.skynet.vms.core.alarms.AlarmEvent;
 import org.skynet.vms.core.monitor.StateChange;
 import org.skynet.vms.core.server.Json;
+import org.skynet.vms.core.users.DistrictScope;
 
 /**
  * Fans events out to every open {@code /api/events} connection. Each event is encoded to JSON once;
@@ -20,14 +23,22 @@ import org.skynet.vms.core.server.Json;
  * {@code {"type":"cameraEvent","cameraId","kind","topic","active","at","source","data"}} for ONVIF motion and
  * tamper events pulled from a camera, and {@code {"type":"resync","dropped":n}} when a slow connection lost
  * messages.
+ *
+ * <p>Each connection gets only the messages of its user's districts ({@link DistrictScope}): alarms by
+ * their district, state changes and camera events by their camera's district.
  */
 public final class EventHub {
     private final Set<EventSession> sessions = ConcurrentHashMap.newKeySet();
     private final int queueCapacity;
+    private final Function<String, Optional<String>> districtOf;
 
-    /** @param queueCapacity messages kept per connection before the oldest are dropped */
-    public EventHub(int queueCapacity) {
+    /**
+     * @param queueCapacity messages kept per connection before the oldest are dropped
+     * @param districtOf    the district of a camera id, empty when unknown (then only unscoped users get it)
+     */
+    public EventHub(int queueCapacity, Function<String, Optional<String>> districtOf) {
         this.queueCapacity = queueCapacity;
+        this.districtOf = districtOf;
     }
 
     /** A state change (a monitor listener). */
@@ -40,7 +51,7 @@ public final class EventHub {
         m.put("reason", c.reason());
         m.put("at", c.at());
         m.put("latencyMillis", c.latencyMillis());
-        broadcast(new String(Json.write(m), java.nio.charset.StandardCharsets.UTF_8));
+        publish(c.cameraId(), new String(Json.write(m), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** An alarm event (an alarm-service listener). */
@@ -48,7 +59,7 @@ public final class EventHub {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("type", e.type());
         node.setAll((ObjectNode) Json.MAPPER.valueToTree(e.alarm()));
-        broadcast(node.toString());
+        toDistrict(e.alarm().district(), node.toString());
     }
 
     /**
@@ -65,13 +76,26 @@ public final class EventHub {
         m.put("at", e.utcTime().orElse(null));
         m.put("source", e.source());
         m.put("data", e.data());
-        broadcast(new String(Json.write(m), java.nio.charset.StandardCharsets.UTF_8));
+        publish(cameraId, new String(Json.write(m), java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Sends an already encoded message to every connection. */
-    public void broadcast(String json) {
+    /**
+     * Sends an already encoded message about a camera to the connections whose districts include the camera's;
+     * with a null {@code cameraId} (a message about no camera, e.g. "places changed") to every connection.
+     */
+    public void publish(String cameraId, String json) {
+        if (cameraId == null) {
+            sessions.forEach(s -> s.offer(json));
+        } else {
+            toDistrict(districtOf.apply(cameraId).orElse(null), json);
+        }
+    }
+
+    private void toDistrict(String district, String json) {
         for (EventSession s : sessions) {
-            s.offer(json);
+            if (s.scope().allows(district)) {
+                s.offer(json);
+            }
         }
     }
 
@@ -80,8 +104,8 @@ public final class EventHub {
         return sessions.size();
     }
 
-    EventSession open(io.netty.channel.Channel channel, String user) {
-        EventSession s = new EventSession(channel, user, queueCapacity);
+    EventSession open(io.netty.channel.Channel channel, String user, DistrictScope scope) {
+        EventSession s = new EventSession(channel, user, scope, queueCapacity);
         sessions.add(s);
         return s;
     }

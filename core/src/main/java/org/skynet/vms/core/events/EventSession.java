@@ -2,6 +2,7 @@ package org.skynet.vms.core.events;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import org.skynet.vms.core.users.DistrictScope;
 
 /**
  * One open {@code /api/events} connection: messages are queued from any thread and written on the
@@ -11,11 +12,13 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 final class EventSession {
     private final Channel channel;
     private final String user;
+    private final DistrictScope scope;
     private final EventQueue queue;
 
-    EventSession(Channel channel, String user, int capacity) {
+    EventSession(Channel channel, String user, DistrictScope scope, int capacity) {
         this.channel = channel;
         this.user = user;
+        this.scope = scope;
         this.queue = new EventQueue(capacity);
     }
 
@@ -43,6 +46,11 @@ final class EventSession {
 
     String user() {
         return user;
+    }
+
+    /** The districts whose messages this connection gets. */
+    DistrictScope scope() {
+        return scope;
     }
 
     Channel channel() {

@@ -23,6 +23,7 @@ import org.skynet.vms.core.server.Authenticator;
 import org.skynet.vms.core.server.ErrorMapper;
 import org.skynet.vms.core.server.HttpError;
 import org.skynet.vms.core.server.ResponseWriter;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Principal;
 
 /**
@@ -99,7 +100,8 @@ public final class EventsUpgradeHandler extends ChannelInboundHandlerAdapter {
                 WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
                 return;
             }
-            EventSession session = hub.open(ctx.channel(), principal.get().username());
+            EventSession session = hub.open(ctx.channel(), principal.get().username(),
+                    DistrictScope.of(principal.get()));
             ctx.pipeline().addAfter(ctx.name(), "eventsPing", new IdleStateHandler(0, PING_SECONDS, 0, TimeUnit.SECONDS));
             ctx.pipeline().addAfter("eventsPing", "events", new EventFrameHandler(hub, session, handshaker));
             handshaker.handshake(ctx.channel(), req).addListener(f -> {

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.registry.Camera;
 import org.skynet.vms.core.registry.CameraRegistry;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.errors.VmsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,11 +71,12 @@ public final class ExportService implements AutoCloseable {
     /**
      * Queues an export of {@code cameraId} for {@code [from, to)}.
      *
-     * @throws VmsException NOT_FOUND for an unknown camera; INVALID_ARGUMENT for an empty, reversed or
-     *                      over-long range (naming {@code to})
+     * @throws VmsException NOT_FOUND for an unknown camera or one outside {@code scope}; INVALID_ARGUMENT for
+     *                      an empty, reversed or over-long range (naming {@code to})
      */
-    public ExportRecord request(String user, String cameraId, Instant from, Instant to, String remoteAddress) {
-        Camera camera = registry.get(cameraId);
+    public ExportRecord request(String user, DistrictScope scope, String cameraId, Instant from, Instant to,
+            String remoteAddress) {
+        Camera camera = registry.get(cameraId, scope);
         if (!from.isBefore(to)) {
             throw VmsException.invalid("to", "to must be after from");
         }
@@ -91,14 +93,19 @@ public final class ExportService implements AutoCloseable {
         return r;
     }
 
-    /** The export, if it exists. */
-    public ExportRecord get(String id) {
-        return store.find(id).orElseThrow(() -> VmsException.notFound("no export with id " + id));
+    /**
+     * The export, NOT_FOUND when it does not exist or its camera is outside {@code scope} (an export of a
+     * removed camera only for unscoped callers).
+     */
+    public ExportRecord get(String id, DistrictScope scope) {
+        String absent = "no export with id " + id;
+        return store.find(id).filter(r -> registry.visible(r.cameraId(), scope))
+                .orElseThrow(() -> VmsException.notFound(absent));
     }
 
-    /** The newest exports first. */
-    public List<ExportRecord> list() {
-        return store.newest(MAX_LISTED);
+    /** The newest exports of cameras in {@code scope} first. */
+    public List<ExportRecord> list(DistrictScope scope) {
+        return store.newest(MAX_LISTED, scope);
     }
 
     /** The directory of an export (complete once it is done). */
@@ -107,12 +114,12 @@ public final class ExportService implements AutoCloseable {
     }
 
     /**
-     * A file of a finished export, for download.
+     * A file of a finished export in {@code scope}, for download.
      *
      * @throws VmsException NOT_FOUND for an unknown export or file; CONFLICT while not done
      */
-    public Path file(String id, String name) {
-        ExportRecord r = get(id);
+    public Path file(String id, DistrictScope scope, String name) {
+        ExportRecord r = get(id, scope);
         if (!ExportRecord.DONE.equals(r.state())) {
             throw VmsException.conflict("export " + id + " is " + r.state() + "; files are there once it is done");
         }

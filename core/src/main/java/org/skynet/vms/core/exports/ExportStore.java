@@ -3,9 +3,11 @@ package org.skynet.vms.core.exports;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.users.DistrictScope;
 
 /** Table {@code exports} (migration V9), the same SQL on PostgreSQL and H2. Thread-safe; blocking. */
 public final class ExportStore {
@@ -52,8 +54,17 @@ public final class ExportStore {
 
     /** The newest exports first, at most {@code limit}. */
     public List<ExportRecord> newest(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM exports ORDER BY requested_at DESC, id LIMIT ?",
-                ExportStore::row, limit);
+        return newest(limit, DistrictScope.ALL);
+    }
+
+    /** The newest exports of cameras in {@code scope} first, at most {@code limit}. */
+    public List<ExportRecord> newest(int limit, DistrictScope scope) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM exports WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        scope.appendCameraIn(sql, "camera_id", params);
+        sql.append(" ORDER BY requested_at DESC, id LIMIT ?");
+        params.add(limit);
+        return jdbc.query(sql.toString(), ExportStore::row, params.toArray());
     }
 
     private static ExportRecord row(ResultSet rs) throws SQLException {

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.skynet.vms.core.places.CoverageService;
 import org.skynet.vms.core.places.RegistryCameras;
 import org.skynet.vms.core.registry.CameraChange;
@@ -22,18 +22,21 @@ public final class CoverageFeed {
 
     private final CoverageService coverage;
     private final RegistryCameras cameras;
-    private final Consumer<String> broadcast;
+    private final BiConsumer<String, String> publish;
 
-    /** @param broadcast sends an encoded message to every event connection (e.g. {@code EventHub::broadcast}) */
-    public CoverageFeed(CoverageService coverage, RegistryCameras cameras, Consumer<String> broadcast) {
+    /**
+     * @param publish sends an encoded message about a camera (null: about none) to the event connections that
+     *                may see it ({@code EventHub::publish})
+     */
+    public CoverageFeed(CoverageService coverage, RegistryCameras cameras, BiConsumer<String, String> publish) {
         this.coverage = coverage;
         this.cameras = cameras;
-        this.broadcast = broadcast;
+        this.publish = publish;
     }
 
     /** A monitor listener registered after the coverage service's own: live coverage already has the change. */
     public void stateApplied(String cameraId) {
-        broadcast.accept(message("state", cameraId, List.of("live")));
+        publish.accept(cameraId, message("state", cameraId, List.of("live")));
     }
 
     /**
@@ -52,12 +55,12 @@ public final class CoverageFeed {
 
     private void cameraChanged(String cameraId) {
         cameras.find(cameraId).ifPresentOrElse(coverage::cameraChanged, () -> coverage.cameraRemoved(cameraId));
-        broadcast.accept(message("camera", cameraId, List.of("live", "designed")));
+        publish.accept(cameraId, message("camera", cameraId, List.of("live", "designed")));
     }
 
     /** Places were imported, changed or deleted: both engines were rebuilt (a {@code CoverageService} listener). */
     public void placesChanged() {
-        broadcast.accept(message("places", null, List.of("live", "designed")));
+        publish.accept(null, message("places", null, List.of("live", "designed")));
     }
 
     private static String message(String cause, String cameraId, List<String> modes) {

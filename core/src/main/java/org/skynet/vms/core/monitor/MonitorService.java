@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.registry.CameraRegistry;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
 import org.skynet.vms.recorder.ingest.IngestSnapshot;
@@ -143,8 +144,17 @@ public final class MonitorService implements AutoCloseable {
 
     /** The health of one watched camera, or NOT_FOUND. */
     public CameraHealth health(String cameraId) {
-        return states.get(cameraId).orElseThrow(() -> VmsException.notFound("camera " + cameraId
-                + " is not watched (unknown, disabled, or not picked up from the registry yet)"));
+        return states.get(cameraId).orElseThrow(() -> VmsException.notFound(notWatched(cameraId)));
+    }
+
+    /** The health of one watched camera in {@code scope}; outside it the same NOT_FOUND as for an unknown one. */
+    public CameraHealth health(String cameraId, DistrictScope scope) {
+        CameraHealth h = health(cameraId);
+        return scope.require(h, districtOf(cameraId).orElse(null), notWatched(cameraId));
+    }
+
+    private static String notWatched(String cameraId) {
+        return "camera " + cameraId + " is not watched (unknown, disabled, or not picked up from the registry yet)";
     }
 
     /** Puts a camera in maintenance until {@code until}; its failures raise no alarm meanwhile. */

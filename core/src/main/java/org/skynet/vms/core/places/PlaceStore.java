@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.skynet.vms.core.coverage.PlaceGeoJson;
 import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.errors.VmsException;
 
 /**
@@ -57,6 +58,12 @@ public final class PlaceStore {
         return find(id).orElseThrow(() -> VmsException.notFound("no place " + id));
     }
 
+    /** The place, or the same NOT_FOUND as for an unknown id when it is outside {@code scope}. */
+    public StoredPlace get(String id, DistrictScope scope) {
+        StoredPlace p = get(id);
+        return scope.require(p, p.district(), "no place " + id);
+    }
+
     /** Applies a change; NOT_FOUND if there is no such place. */
     public StoredPlace update(String id, PlaceChange change) {
         return jdbc.inTransaction(c -> {
@@ -90,8 +97,14 @@ public final class PlaceStore {
      * @param cursor null for the first page, else the {@code nextCursor} of the previous page
      */
     public PlacePage list(String district, String category, int limit, String cursor) {
+        return list(district, category, DistrictScope.ALL, limit, cursor);
+    }
+
+    /** Like {@link #list(String, String, int, String)}, only places of {@code scope}'s districts. */
+    public PlacePage list(String district, String category, DistrictScope scope, int limit, String cursor) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM places WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        scope.appendDistrictIn(sql, "district", params);
         if (district != null) {
             sql.append(" AND district = ?");
             params.add(district);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.errors.VmsException;
 import org.skynet.vms.recorder.catalogue.SegmentRow;
 import org.skynet.vms.recorder.clips.ClipFile;
@@ -23,7 +24,16 @@ public final class ClipStore {
             + "end_wall, storage_root, path, size_bytes, frames, sha256, state, locked, locked_by, locked_at, lock_reason";
 
     /** What to list. {@code cameraId}, {@code triggerType} and {@code locked} are optional filters. */
-    public record Query(String cameraId, Instant from, Instant to, String triggerType, Boolean locked, int limit) {
+    public record Query(String cameraId, Instant from, Instant to, String triggerType, Boolean locked, int limit,
+            DistrictScope scope) {
+        public Query {
+            scope = scope == null ? DistrictScope.ALL : scope;
+        }
+
+        /** A query over every district. */
+        public Query(String cameraId, Instant from, Instant to, String triggerType, Boolean locked, int limit) {
+            this(cameraId, from, to, triggerType, locked, limit, DistrictScope.ALL);
+        }
     }
 
     private final Jdbc jdbc;
@@ -71,6 +81,7 @@ public final class ClipStore {
             sql.append(" AND locked = ?");
             params.add(q.locked());
         }
+        q.scope().appendCameraIn(sql, "camera_id", params);
         sql.append(" ORDER BY start_wall DESC, id DESC LIMIT ?");
         params.add(q.limit());
         return jdbc.query(sql.toString(), ClipStore::row, params.toArray());

@@ -141,6 +141,10 @@ public final class CameraDraft {
         return id;
     }
 
+    public String district() {
+        return district;
+    }
+
     /** The login to store, or null when no username is given. */
     public Credentials credentials() {
         return username == null ? null : new Credentials(username, password == null ? "" : password);

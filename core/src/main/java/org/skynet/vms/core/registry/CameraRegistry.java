@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.secrets.SecretBox;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.errors.VmsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,28 @@ public final class CameraRegistry {
     /** The camera, or NOT_FOUND. */
     public Camera get(String id) {
         return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The camera if it exists and {@code scope} allows its district; otherwise the same NOT_FOUND as for an
+     * id that does not exist. The one lookup for every API that acts on a camera for a signed-in user.
+     */
+    public Camera get(String id, DistrictScope scope) {
+        Camera c = get(id);
+        return scope.require(c, c.district(), notFound(id).getMessage());
+    }
+
+    /**
+     * True when {@code scope} may see data of camera {@code id} (recordings, clips, exports): always for
+     * {@link DistrictScope#ALL}, removed cameras included; otherwise when it exists in one of the scope's districts.
+     */
+    public boolean visible(String id, DistrictScope scope) {
+        return scope.isAll() || find(id).map(c -> scope.allows(c.district())).orElse(false);
+    }
+
+    /** Every district with its number of cameras, by name, limited to {@code scope}. */
+    public List<DistrictCount> districts(DistrictScope scope) {
+        return districts().stream().filter(d -> scope.allows(d.district())).toList();
     }
 
     /**

@@ -11,7 +11,8 @@ import org.skynet.vms.errors.VmsException;
  * LIMIT n+1}. With a district it orders by {@code (district, id)}, the leading columns of the index
  * {@code cameras_district_search (district, id, search_text)}, so both databases walk that index in
  * order and stop after n+1 matches; {@code q} is a LIKE on the lower-cased {@code search_text} checked on
- * the index entries, the tag an EXISTS on the primary key of {@code camera_tags}.
+ * the index entries, the tag an EXISTS on the primary key of {@code camera_tags}, the caller's district
+ * scope a {@code district IN (...)} in the same WHERE, so scoped pages never come up short.
  */
 final class CameraSearch {
     /** Largest page. */
@@ -63,6 +64,7 @@ final class CameraSearch {
             ids.append(" AND s.district = ?");
             params.add(f.district());
         }
+        f.scope().appendDistrictIn(ids, "s.district", params);
         if (f.enabled() != null) {
             ids.append(" AND s.enabled = ?");
             params.add(f.enabled());

@@ -9,17 +9,19 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.skynet.vms.core.monitor.HealthState;
 import org.skynet.vms.core.monitor.StateChange;
+import org.skynet.vms.core.users.DistrictScope;
 
 /** A connection that stops reading: the hub keeps going, the connection drops the oldest and resyncs. */
 class EventSessionTest {
     @Test
     void unwritableChannelDropsOldestAndResyncsWhenWritableAgain() {
-        EventHub hub = new EventHub(3);
+        EventHub hub = new EventHub(3, id -> Optional.empty());
         EmbeddedChannel ch = new EmbeddedChannel();
-        EventSession session = hub.open(ch, "operator");
+        EventSession session = hub.open(ch, "operator", DistrictScope.ALL);
         ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
         for (int i = 0; i < 10; i++) {
             hub.stateChanged(new StateChange("cam-" + i, HealthState.ONLINE, HealthState.OFFLINE, "no answer",

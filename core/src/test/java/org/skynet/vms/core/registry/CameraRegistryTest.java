@@ -239,7 +239,7 @@ class CameraRegistryTest {
         assertEquals(Map.of(), r.credentials(List.of("no-such-camera")));
     }
 
-    private static List<String> walk(CameraRegistry r, CameraFilter filter, int limit) {
+    static List<String> walk(CameraRegistry r, CameraFilter filter, int limit) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String cursor = null;
