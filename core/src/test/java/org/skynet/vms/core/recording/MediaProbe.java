@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Assumptions;
  * Debian's ffprobe/ffmpeg (and cvlc) checks for recorded files. A missing tool skips the test, or fails
  * it when {@code CI=true}.
  */
-final class MediaProbe {
+public final class MediaProbe {
     private MediaProbe() {
     }
 
-    static void requireTool(String name) {
+    public static void requireTool(String name) {
         boolean found = false;
         for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             found |= Files.isExecutable(Path.of(p, name));
@@ -36,7 +36,7 @@ final class MediaProbe {
     }
 
     /** {@code ffprobe -count_frames}: stream and format keys (format ones prefixed {@code format.}); no errors allowed. */
-    static Map<String, String> probe(Path file) {
+    public static Map<String, String> probe(Path file) {
         String[] r = run(List.of("ffprobe", "-v", "error", "-show_streams", "-count_frames", "-show_format",
                 file.toString()));
         assertEquals("", r[1], "ffprobe complained about " + file);
@@ -55,7 +55,7 @@ final class MediaProbe {
     }
 
     /** {@code ffmpeg -v error -i F -f null -} prints nothing. */
-    static void assertDecodesCleanly(Path file) {
+    public static void assertDecodesCleanly(Path file) {
         String[] r = run(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-f", "null", "-"));
         assertTrue(r[0].isEmpty() && r[1].isEmpty(), "ffmpeg reported problems decoding " + file + ": " + r[0] + r[1]);
     }
