@@ -34,7 +34,7 @@ public final class ErrorMapper {
             if (ve.kind() == ErrorKind.UNREACHABLE && ve.getCause() instanceof SQLException) {
                 log.warn("{} failed: {}", requestLine, ve.getMessage());
                 return body(HttpResponseStatus.SERVICE_UNAVAILABLE, ve.kind().name(),
-                        "the database is unavailable; try again shortly", null);
+                        "the database is unavailable; try again shortly", null).withHeader("Retry-After", "5");
             }
             if (ve.kind() == ErrorKind.INTERNAL) {
                 log.error("{} failed: {}", requestLine, ve.getMessage(), ve);

@@ -78,8 +78,9 @@ class KillRestartIT {
             again.await(id + " records again", 30, () -> again.frames(id, restart) > 0);
         }
         long resumedAfter = System.nanoTime() - server.startedNanos();
-        System.out.printf("kill -9 test: %d files before the kill, recording resumed %d ms after the JVM start%n",
-                before.size(), TimeUnit.NANOSECONDS.toMillis(resumedAfter));
+        System.out.printf("kill -9 test: %d files before the kill; after the restart the server listened %d ms and"
+                + " recording resumed %d ms after the JVM start%n", before.size(), server.millisToListen(),
+                TimeUnit.NANOSECONDS.toMillis(resumedAfter));
         assertTrue(resumedAfter <= RESUME_LIMIT_NANOS, "recording resumed only after "
                 + TimeUnit.NANOSECONDS.toMillis(resumedAfter) + " ms");
 

@@ -97,6 +97,7 @@ class PostgresRestartIT {
         HttpResponse<String> during = api.send("GET", "/api/cameras/" + cameras.get(1) + "/recordings", null);
         long answeredMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
         assertEquals(503, during.statusCode(), during.body());
+        assertEquals("5", during.headers().firstValue("retry-after").orElse(null));
         JsonNode error = Json.MAPPER.readTree(during.body()).get("error");
         assertTrue(error.get("message").asText().contains("database"), during.body());
         assertTrue(answeredMillis < 15_000, "the API took " + answeredMillis + " ms to answer during the outage");

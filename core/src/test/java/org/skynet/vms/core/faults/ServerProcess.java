@@ -35,6 +35,7 @@ final class ServerProcess implements AutoCloseable {
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final Path log;
     private volatile String adminPassword;
+    private volatile long listeningNanos;
 
     private ServerProcess(Process process, long startedNanos, Path log) {
         this.process = process;
@@ -83,6 +84,7 @@ final class ServerProcess implements AutoCloseable {
                 }
                 Matcher m = LISTENING.matcher(line);
                 if (m.matches()) {
+                    listeningNanos = System.nanoTime();
                     port.complete(Integer.parseInt(m.group(1)));
                 }
             }
@@ -111,6 +113,11 @@ final class ServerProcess implements AutoCloseable {
     /** When the JVM was started ({@link System#nanoTime()}). */
     long startedNanos() {
         return startedNanos;
+    }
+
+    /** How long the JVM took from its start to listening. */
+    long millisToListen() {
+        return TimeUnit.NANOSECONDS.toMillis(listeningNanos - startedNanos);
     }
 
     /** What the server wrote to stderr (its log). */
