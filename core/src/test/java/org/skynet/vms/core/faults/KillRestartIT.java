@@ -25,8 +25,8 @@ import org.skynet.vms.core.recording.MediaProbe;
  * Issue 8, "the server killed with kill -9 and restarted": {@code vms serve} (embedded H2) records two
  * simulated cameras, is SIGKILLed mid-fragment, and started again on the same data directory. Recording
  * resumes within 10 s of the JVM start, every file from before decodes cleanly with ffmpeg and has a
- * catalogue row with its frames and hash (start-up recovery), no durable fragment is lost, and the audit
- * chain verifies.
+ * catalogue row with its frames and hash (start-up recovery), no durable fragment is lost, a graceful
+ * stop afterwards stores every row, and the audit chain verifies.
  */
 class KillRestartIT {
     private static final long RESUME_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -106,7 +106,10 @@ class KillRestartIT {
         }
 
         server.close();
+        String log = server.stderr();
         server = null;
+        assertTrue(!log.contains("not stored") && !log.contains("not written at shutdown"),
+                "a graceful stop must store every row: " + log.lines().filter(l -> l.contains("WARN")).toList());
         assertEquals(0, VmsCommand.execute("audit", "verify", "--config", data.resolve("vms.properties").toString()),
                 "the audit chain must verify after kill -9");
     }
