@@ -3,6 +3,7 @@ package org.skynet.vms.bench;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.skynet.vms.load.ApiLoadScenario;
 import org.skynet.vms.load.CoverageScenario;
 import org.skynet.vms.load.LiveScenario;
 import org.skynet.vms.load.MonitorScenario;
@@ -31,6 +32,7 @@ public final class BenchmarkMain {
         SCENARIOS.put("onboard", OnboardScenario::main);
         SCENARIOS.put("monitor", MonitorScenario::main);
         SCENARIOS.put("live", LiveScenario::main);
+        SCENARIOS.put("api-load", ApiLoadScenario::main);
     }
 
     private BenchmarkMain() {

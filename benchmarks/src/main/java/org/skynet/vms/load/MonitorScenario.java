@@ -222,7 +222,7 @@ public final class MonitorScenario {
     }
 
     /** The import file: one row per simulated camera with its URLs and its own credentials. */
-    private static byte[] csv(SimulatedFleet fleet) {
+    static byte[] csv(SimulatedFleet fleet) {
         StringBuilder sb = new StringBuilder(fleet.cameras().size() * 160);
         sb.append("id,name,district,lat,lon,bearing,fov,range,rtsp_url,onvif_url,username,password,tags\n");
         int i = 0;
@@ -236,7 +236,7 @@ public final class MonitorScenario {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String login(HttpClient http, int port, String user) throws IOException, InterruptedException {
+    static String login(HttpClient http, int port, String user) throws IOException, InterruptedException {
         HttpResponse<String> r = send(http, port, null, "POST", "/api/session",
                 ("{\"username\":\"" + user + "\",\"password\":\"" + user + "\"}").getBytes(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
@@ -245,7 +245,7 @@ public final class MonitorScenario {
         return Json.MAPPER.readTree(r.body()).get("token").textValue();
     }
 
-    private static HttpResponse<String> send(HttpClient http, int port, String token, String method, String path,
+    static HttpResponse<String> send(HttpClient http, int port, String token, String method, String path,
             byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofMinutes(10)).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
@@ -324,7 +324,7 @@ public final class MonitorScenario {
         return s.length() <= 500 ? s : s.substring(0, 500) + "...";
     }
 
-    private static String stringOption(String[] args, String name, String fallback) {
+    static String stringOption(String[] args, String name, String fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
@@ -333,7 +333,7 @@ public final class MonitorScenario {
         return fallback;
     }
 
-    private static int intOption(String[] args, String name, int fallback) {
+    static int intOption(String[] args, String name, int fallback) {
         return Integer.parseInt(stringOption(args, name, Integer.toString(fallback)));
     }
 

@@ -29,12 +29,16 @@ public record DbSettings(String url, String user, String password, Path dataDir,
         return url == null || url.isBlank();
     }
 
-    /** The JDBC URL actually used: the configured one, or the embedded H2 file under the data directory. */
+    /**
+     * The JDBC URL actually used: the configured one, or the embedded H2 file under the data directory.
+     * H2's own shutdown hook is off ({@code DB_CLOSE_ON_EXIT=FALSE}): it raced the server's, closing the
+     * database before the last catalogue and state rows were written; the pool's close closes it.
+     */
     public String effectiveUrl() {
         if (!isEmbedded()) {
             return url;
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("vms")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 }

@@ -1,6 +1,7 @@
 package org.skynet.vms.core.server;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skynet.vms.core.registry.ImportRejected;
@@ -13,6 +14,8 @@ import org.slf4j.LoggerFactory;
  * The only place that turns exceptions into HTTP answers: status plus
  * {@code {"error":{"code","message","field"}}}. Unexpected exceptions are logged here with their
  * stack trace and answered with a generic 500: no stack trace, class name or SQL reaches a client.
+ * A lost database connection is a 503 (the server is up, its database is not; retry shortly), not
+ * the 502 of an unreachable camera.
  */
 public final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
@@ -28,6 +31,11 @@ public final class ErrorMapper {
             return body(he.status(), he.code(), he.getMessage(), he.field());
         }
         if (t instanceof VmsException ve) {
+            if (ve.kind() == ErrorKind.UNREACHABLE && ve.getCause() instanceof SQLException) {
+                log.warn("{} failed: {}", requestLine, ve.getMessage());
+                return body(HttpResponseStatus.SERVICE_UNAVAILABLE, ve.kind().name(),
+                        "the database is unavailable; try again shortly", null).withHeader("Retry-After", "5");
+            }
             if (ve.kind() == ErrorKind.INTERNAL) {
                 log.error("{} failed: {}", requestLine, ve.getMessage(), ve);
             }

@@ -36,7 +36,7 @@ public final class MediaProbe {
     }
 
     /** {@code ffprobe -count_frames}: stream and format keys (format ones prefixed {@code format.}); no errors allowed. */
-    static Map<String, String> probe(Path file) {
+    public static Map<String, String> probe(Path file) {
         String[] r = run(List.of("ffprobe", "-v", "error", "-show_streams", "-count_frames", "-show_format",
                 file.toString()));
         assertEquals("", r[1], "ffprobe complained about " + file);
