@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.skynet.vms.core.recording.RecordingService;
 import org.skynet.vms.core.registry.Camera;
 import org.skynet.vms.core.registry.CameraRegistry;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Principal;
 import org.skynet.vms.recorder.ingest.IngestState;
 import org.slf4j.Logger;
@@ -54,10 +55,11 @@ public final class LiveService implements AutoCloseable {
     /**
      * The camera {@code who} may watch. The one place live access is decided.
      *
-     * @throws org.skynet.vms.errors.VmsException NOT_FOUND for an unknown camera
+     * @throws org.skynet.vms.errors.VmsException NOT_FOUND for an unknown camera or one outside the user's
+     *     districts
      */
     public Camera camera(Principal who, String cameraId) {
-        return registry.get(cameraId);
+        return registry.get(cameraId, DistrictScope.of(who));
     }
 
     /**

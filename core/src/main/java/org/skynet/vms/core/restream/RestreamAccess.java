@@ -9,6 +9,7 @@ import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.recording.RecordingService;
 import org.skynet.vms.core.registry.Camera;
 import org.skynet.vms.core.registry.CameraRegistry;
+import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.core.users.User;
 import org.skynet.vms.core.users.UserStore;
@@ -63,7 +64,10 @@ public final class RestreamAccess implements StreamAccess {
         if (camera.isEmpty()) {
             return Admission.refused(Outcome.NOT_FOUND);
         }
-        if (!mayWatch(user.get(), camera.get())) {
+        if (!new DistrictScope(user.get().districts()).allows(camera.get().district())) {
+            return Admission.refused(Outcome.NOT_FOUND);
+        }
+        if (!mayWatch(user.get())) {
             return Admission.refused(Outcome.FORBIDDEN);
         }
         IngestSession session;
@@ -92,8 +96,8 @@ public final class RestreamAccess implements StreamAccess {
         }));
     }
 
-    /** Whether {@code user} may watch {@code camera} live. */
-    static boolean mayWatch(User user, Camera camera) {
+    /** Whether {@code user}'s roles let them watch live video (districts are checked before). */
+    static boolean mayWatch(User user) {
         return user.roles().stream().anyMatch(WATCHERS::contains);
     }
 }

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,6 +201,30 @@ class DistrictScopeIT {
             assertEquals(List.of(), scoped.messages(), "a storage alarm belongs to no district of the scoped user");
         } finally {
             server.app().alarmService().storageProblem("/srv/it-root", Optional.empty(), Instant.now());
+        }
+    }
+
+    @Test
+    void liveViewOfAnotherDistrictAnswersAsIfAbsent() {
+        assertEquals(404, liveHandshake(north, "cam-02"));
+        assertEquals(404, liveHandshake(north, "cam-nope"));
+        assertEquals(101, liveHandshake(north, "cam-03"));
+        assertEquals(101, liveHandshake(all, "cam-02"));
+    }
+
+    /** The status of a live-view WebSocket handshake: 101 when it upgraded, else the HTTP error. */
+    private int liveHandshake(String token, String cameraId) {
+        try {
+            HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + server.app().port() + "/api/cameras/" + cameraId
+                            + "/live"), new WebSocket.Listener() { })
+                    .join().abort();
+            return 101;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
         }
     }
 
