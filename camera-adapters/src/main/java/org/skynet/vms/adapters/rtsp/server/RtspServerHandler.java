@@ -1,10 +1,7 @@
 package org.skynet.vms.adapters.rtsp.server;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
@@ -12,13 +9,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.rtsp.RtspHeaderNames;
 import io.netty.handler.codec.rtsp.RtspMethods;
 import io.netty.handler.codec.rtsp.RtspResponseStatuses;
-import io.netty.handler.codec.rtsp.RtspVersions;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -30,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.skynet.vms.adapters.media.VideoParameters;
-import org.skynet.vms.adapters.rtsp.RtspException;
 import org.skynet.vms.adapters.rtsp.TransportHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * is written, reading stops and pipelined requests wait in a short queue, so answers keep the requests'
  * order and per-connection state has one writer. Event loop only otherwise.
  */
-final class RtspServerHandler extends ChannelInboundHandlerAdapter {
+final class RtspServerHandler extends RtspConnectionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RtspServerHandler.class);
     static final int SESSION_TIMEOUT_SECONDS = 60;
     static final String PUBLIC_METHODS = "OPTIONS, DESCRIBE, SETUP, PLAY, GET_PARAMETER, TEARDOWN";
@@ -81,21 +74,14 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        try {
-            if (msg instanceof FullHttpRequest request) {
-                if (!busy) {
-                    handle(ctx, request);
-                } else if (queued.size() < MAX_QUEUED_REQUESTS) {
-                    queued.add(request.retain());
-                } else {
-                    LOG.debug("closing RTSP client {}: more than {} requests pipelined", ctx.channel(),
-                            MAX_QUEUED_REQUESTS);
-                    ctx.close();
-                }
-            }
-        } finally {
-            ReferenceCountUtil.release(msg);
+    protected void request(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!busy) {
+            handle(ctx, request);
+        } else if (queued.size() < MAX_QUEUED_REQUESTS) {
+            queued.add(request.retain());
+        } else {
+            LOG.debug("closing RTSP client {}: more than {} requests pipelined", ctx.channel(), MAX_QUEUED_REQUESTS);
+            ctx.close();
         }
     }
 
@@ -107,31 +93,15 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
         super.channelInactive(ctx);
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            LOG.debug("closing idle RTSP client {}", ctx.channel());
-            ctx.close();
-            return;
-        }
-        super.userEventTriggered(ctx, evt);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("closing RTSP client {}: {}", ctx.channel(), cause.toString());
-        ctx.close();
-    }
-
     private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         String cseq = request.headers().get(RtspHeaderNames.CSEQ);
         if (!request.decoderResult().isSuccess()) {
-            reply(ctx, cseq, response(HttpResponseStatus.BAD_REQUEST), ChannelFutureListener.CLOSE);
+            reply(ctx, cseq, RtspAnswers.empty(HttpResponseStatus.BAD_REQUEST), ChannelFutureListener.CLOSE);
             return;
         }
         HttpMethod method = request.method();
         if (method.equals(RtspMethods.OPTIONS)) {
-            FullHttpResponse ok = response(HttpResponseStatus.OK);
+            FullHttpResponse ok = RtspAnswers.empty(HttpResponseStatus.OK);
             ok.headers().set("Public", PUBLIC_METHODS);
             reply(ctx, cseq, ok, null);
             return;
@@ -156,13 +126,13 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
         }, blocking).whenCompleteAsync((admission, error) -> guarded(ctx, () -> {
             if (error != null) {
                 LOG.warn("RTSP {} from {} failed: {}", method, remote, error.toString());
-                reply(ctx, cseq, response(HttpResponseStatus.INTERNAL_SERVER_ERROR), null);
+                reply(ctx, cseq, RtspAnswers.empty(HttpResponseStatus.INTERNAL_SERVER_ERROR), null);
             } else if (admission == null) {
-                FullHttpResponse unauthorized = response(RtspResponseStatuses.UNAUTHORIZED);
+                FullHttpResponse unauthorized = RtspAnswers.empty(RtspResponseStatuses.UNAUTHORIZED);
                 unauthorized.headers().set("WWW-Authenticate", DigestAuth.challenge(access.realm(), nonce));
                 reply(ctx, cseq, unauthorized, null);
             } else if (admission.outcome() != StreamAccess.Outcome.GRANTED) {
-                reply(ctx, cseq, response(HttpResponseStatus.valueOf(admission.outcome().status())), null);
+                reply(ctx, cseq, RtspAnswers.empty(HttpResponseStatus.valueOf(admission.outcome().status())), null);
             } else {
                 if (admission.stream() != null) {
                     if (!ctx.channel().isActive()) {
@@ -192,18 +162,18 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
         }
         boolean sameCamera = id != null && id.equals(cameraId);
         if (method.equals(RtspMethods.GET_PARAMETER)) {
-            reply(ctx, r.cseq(), withSession(response(HttpResponseStatus.OK)), null);
+            reply(ctx, r.cseq(), withSession(RtspAnswers.empty(HttpResponseStatus.OK)), null);
         } else if (method.equals(RtspMethods.TEARDOWN)) {
-            reply(ctx, r.cseq(), withSession(response(HttpResponseStatus.OK)), ChannelFutureListener.CLOSE);
+            reply(ctx, r.cseq(), withSession(RtspAnswers.empty(HttpResponseStatus.OK)), ChannelFutureListener.CLOSE);
             release();
         } else if (!sameCamera && !(method.equals(RtspMethods.PLAY) && session != null)) {
-            reply(ctx, r.cseq(), response(RtspResponseStatuses.NOT_FOUND), null);
+            reply(ctx, r.cseq(), RtspAnswers.empty(RtspResponseStatuses.NOT_FOUND), null);
         } else if (method.equals(RtspMethods.SETUP)) {
             setup(ctx, r);
         } else if (method.equals(RtspMethods.PLAY)) {
             play(ctx, r);
         } else {
-            reply(ctx, r.cseq(), response(RtspResponseStatuses.METHOD_NOT_ALLOWED), null);
+            reply(ctx, r.cseq(), RtspAnswers.empty(RtspResponseStatuses.METHOD_NOT_ALLOWED), null);
         }
         done(ctx);
     }
@@ -230,7 +200,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                     if (error != null) {
                         LOG.info("RTSP DESCRIBE of {}: no stream parameters within {} ms", cameraId,
                                 parametersTimeout.toMillis());
-                        reply(ctx, r.cseq(), response(HttpResponseStatus.SERVICE_UNAVAILABLE), null);
+                        reply(ctx, r.cseq(), RtspAnswers.empty(HttpResponseStatus.SERVICE_UNAVAILABLE), null);
                         done(ctx);
                         return;
                     }
@@ -239,30 +209,26 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
                             ? a.getAddress().getHostAddress() : "0.0.0.0";
                     String sdp = SdpWriter.describe(p.codec(), SdpWriter.fmtp(p), p.frameRateFps(), p.width(),
                             p.height(), host, cameraId, RANDOM.nextInt(1 << 30), "Skynet VMS");
-                    FullHttpResponse ok = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, HttpResponseStatus.OK,
-                            Unpooled.copiedBuffer(sdp, StandardCharsets.US_ASCII));
-                    ok.headers().set("Content-Type", "application/sdp");
-                    ok.headers().set("Content-Base", base(r.uri()) + "/");
-                    reply(ctx, r.cseq(), ok, null);
+                    reply(ctx, r.cseq(), RtspAnswers.describe(sdp, base(r.uri()) + "/"), null);
                     done(ctx);
                 }), ctx.executor());
     }
 
     private void setup(ChannelHandlerContext ctx, Request r) {
         if (parameters == null) {
-            reply(ctx, r.cseq(), response(RtspResponseStatuses.METHOD_NOT_VALID), null);
+            reply(ctx, r.cseq(), RtspAnswers.empty(RtspResponseStatuses.METHOD_NOT_VALID), null);
             return;
         }
         if (session != null) {
             boolean same = r.session() != null && sessionMatches(r.session());
-            reply(ctx, r.cseq(), same ? setupAnswer() : response(RtspResponseStatuses.AGGREGATE_OPERATION_NOT_ALLOWED),
-                    null);
+            reply(ctx, r.cseq(), same ? setupAnswer()
+                    : RtspAnswers.empty(RtspResponseStatuses.AGGREGATE_OPERATION_NOT_ALLOWED), null);
             return;
         }
-        TransportHeader transport = transport(r.transport());
+        TransportHeader transport = RtspAnswers.transport(r.transport());
         if (transport == null || transport.lowerTransport() != TransportHeader.LowerTransport.TCP
                 || (transport.interleaved() != null && transport.interleaved().rtp() > 254)) {
-            reply(ctx, r.cseq(), response(RtspResponseStatuses.UNSUPPORTED_TRANSPORT), null);
+            reply(ctx, r.cseq(), RtspAnswers.empty(RtspResponseStatuses.UNSUPPORTED_TRANSPORT), null);
             return;
         }
         int channel = transport.interleaved() == null ? 0 : transport.interleaved().rtp();
@@ -273,10 +239,10 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
 
     private void play(ChannelHandlerContext ctx, Request r) {
         if (session == null || r.session() == null || !sessionMatches(r.session())) {
-            reply(ctx, r.cseq(), response(RtspResponseStatuses.SESSION_NOT_FOUND), null);
+            reply(ctx, r.cseq(), RtspAnswers.empty(RtspResponseStatuses.SESSION_NOT_FOUND), null);
             return;
         }
-        FullHttpResponse ok = withSession(response(HttpResponseStatus.OK));
+        FullHttpResponse ok = withSession(RtspAnswers.empty(HttpResponseStatus.OK));
         ok.headers().set("Range", "npt=0.000-");
         ok.headers().set("RTP-Info", "url=" + base(r.uri()) + "/" + SdpWriter.TRACK + ";seq="
                 + session.nextSequenceNumber());
@@ -290,7 +256,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private FullHttpResponse setupAnswer() {
-        FullHttpResponse ok = response(HttpResponseStatus.OK);
+        FullHttpResponse ok = RtspAnswers.empty(HttpResponseStatus.OK);
         ok.headers().set("Transport", session.transportHeader());
         ok.headers().set("Session", session.id() + ";timeout=" + SESSION_TIMEOUT_SECONDS);
         return ok;
@@ -319,17 +285,7 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private boolean sessionMatches(String header) {
-        int semicolon = header.indexOf(';');
-        return (semicolon < 0 ? header : header.substring(0, semicolon)).trim().equals(session.id());
-    }
-
-    /** The first transport spec the client asked for, or {@code null} when it does not parse. */
-    private static TransportHeader transport(String header) {
-        try {
-            return header == null ? null : TransportHeader.parse(header);
-        } catch (RtspException e) {
-            return null;
-        }
+        return RtspAnswers.sessionMatches(header, session.id());
     }
 
     /** The path of a request URI (absolute or not), or {@code ""} when it does not parse. */
@@ -361,18 +317,9 @@ final class RtspServerHandler extends ChannelInboundHandlerAdapter {
         return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "";
     }
 
-    private static FullHttpResponse response(HttpResponseStatus status) {
-        return new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, status, Unpooled.EMPTY_BUFFER);
-    }
-
     private static void reply(ChannelHandlerContext ctx, String cseq, FullHttpResponse response,
             ChannelFutureListener afterWrite) {
-        if (cseq != null) {
-            response.headers().set("CSeq", cseq);
-        }
-        response.headers().set("Server", "Skynet VMS");
-        response.headers().setInt("Content-Length", response.content().readableBytes());
-        var future = ctx.writeAndFlush(response);
+        var future = ctx.writeAndFlush(RtspAnswers.stamped(response, cseq, "Skynet VMS"));
         if (afterWrite != null) {
             future.addListener(afterWrite);
         }

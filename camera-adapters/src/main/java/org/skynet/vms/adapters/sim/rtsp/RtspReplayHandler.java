@@ -1,10 +1,7 @@
 package org.skynet.vms.adapters.sim.rtsp;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
@@ -12,21 +9,17 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.rtsp.RtspHeaderNames;
 import io.netty.handler.codec.rtsp.RtspMethods;
 import io.netty.handler.codec.rtsp.RtspResponseStatuses;
-import io.netty.handler.codec.rtsp.RtspVersions;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
-import org.skynet.vms.adapters.rtsp.RtspException;
 import org.skynet.vms.adapters.rtsp.TransportHeader;
+import org.skynet.vms.adapters.rtsp.server.RtspAnswers;
+import org.skynet.vms.adapters.rtsp.server.RtspConnectionHandler;
 import org.skynet.vms.adapters.rtsp.server.SdpWriter;
 import org.skynet.vms.adapters.sim.CameraChannels;
 import org.skynet.vms.adapters.sim.FaultKind;
 import org.skynet.vms.adapters.sim.RtspAuthScheme;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
-import org.skynet.vms.adapters.sim.StreamProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>Answers use the header spelling of RFC 2326 ({@code CSeq}, {@code RTP-Info}): Netty's constants
  * are lower case, which the RFC allows but some clients match case-sensitively.
  */
-final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
+final class RtspReplayHandler extends RtspConnectionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RtspReplayHandler.class);
     static final int SESSION_TIMEOUT_SECONDS = 60;
     private static final String PUBLIC_METHODS = "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, GET_PARAMETER, TEARDOWN";
@@ -57,17 +50,6 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        try {
-            if (msg instanceof FullHttpRequest request) {
-                handle(ctx, request);
-            }
-        } finally {
-            ReferenceCountUtil.release(msg);
-        }
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (session != null) {
             session.close();
@@ -77,42 +59,28 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            LOG.debug("closing idle RTSP connection {}", ctx.channel());
-            ctx.close();
-            return;
-        }
-        super.userEventTriggered(ctx, evt);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("closing RTSP connection {}: {}", ctx.channel(), cause.toString());
-        ctx.close();
-    }
-
-    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+    protected void request(ChannelHandlerContext ctx, FullHttpRequest request) {
         SimulatedCamera camera = CameraChannels.cameraOf(ctx.channel());
         if (camera.is(FaultKind.DOWN)) {
             ctx.close();
             return;
         }
         if (!request.decoderResult().isSuccess()) {
-            reply(ctx, camera, cseq(request), response(HttpResponseStatus.BAD_REQUEST), ChannelFutureListener.CLOSE);
+            reply(ctx, camera, cseq(request), RtspAnswers.empty(HttpResponseStatus.BAD_REQUEST),
+                    ChannelFutureListener.CLOSE);
             return;
         }
         HttpMethod method = request.method();
         if (method.equals(RtspMethods.OPTIONS)) {
             camera.optionsAnswered();
-            FullHttpResponse ok = response(HttpResponseStatus.OK);
+            FullHttpResponse ok = RtspAnswers.empty(HttpResponseStatus.OK);
             ok.headers().set("Public", PUBLIC_METHODS);
             reply(ctx, camera, cseq(request), ok, null);
             return;
         }
         if (!auth.verify(request.headers().get(RtspHeaderNames.AUTHORIZATION), method.name(), camera.username(),
                 camera.devicePassword())) {
-            FullHttpResponse unauthorized = response(RtspResponseStatuses.UNAUTHORIZED);
+            FullHttpResponse unauthorized = RtspAnswers.empty(RtspResponseStatuses.UNAUTHORIZED);
             unauthorized.headers().set("WWW-Authenticate", auth.challenge());
             reply(ctx, camera, cseq(request), unauthorized, null);
             return;
@@ -128,41 +96,38 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
                 || method.equals(RtspMethods.TEARDOWN)) {
             sessionControl(ctx, camera, request);
         } else {
-            reply(ctx, camera, cseq(request), response(RtspResponseStatuses.METHOD_NOT_ALLOWED), null);
+            reply(ctx, camera, cseq(request), RtspAnswers.empty(RtspResponseStatuses.METHOD_NOT_ALLOWED), null);
         }
     }
 
     private void describe(ChannelHandlerContext ctx, SimulatedCamera camera, FullHttpRequest request,
             RtspTarget target) {
         if (target == null || target.track() != null) {
-            reply(ctx, camera, cseq(request), response(RtspResponseStatuses.NOT_FOUND), null);
+            reply(ctx, camera, cseq(request), RtspAnswers.empty(RtspResponseStatuses.NOT_FOUND), null);
             return;
         }
         RtpClip clip = clips.clip(camera, target.profile());
         String sdp = SdpWriter.describe(clip.codec(), clip.fmtp(), clip.frameRate(), clip.width(), clip.height(),
                 camera.host(), camera.id(), ThreadLocalRandom.current().nextInt(1 << 30), "Skynet SIM");
-        FullHttpResponse ok = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, HttpResponseStatus.OK,
-                Unpooled.copiedBuffer(sdp, StandardCharsets.US_ASCII));
-        ok.headers().set("Content-Type", "application/sdp");
-        ok.headers().set("Content-Base", camera.rtspUrl(target.profile()) + "/");
-        reply(ctx, camera, cseq(request), ok, null);
+        reply(ctx, camera, cseq(request), RtspAnswers.describe(sdp, camera.rtspUrl(target.profile()) + "/"), null);
     }
 
     private void setup(ChannelHandlerContext ctx, SimulatedCamera camera, FullHttpRequest request,
             RtspTarget target) {
         String cseq = cseq(request);
         if (target == null) {
-            reply(ctx, camera, cseq, response(RtspResponseStatuses.NOT_FOUND), null);
+            reply(ctx, camera, cseq, RtspAnswers.empty(RtspResponseStatuses.NOT_FOUND), null);
             return;
         }
         String requestedSession = request.headers().get(RtspHeaderNames.SESSION);
         if (session != null) {
             // one track, one session per connection: a repeated SETUP of it is answered again
             boolean same = requestedSession != null && sessionMatches(requestedSession);
-            reply(ctx, camera, cseq, same ? setupAnswer() : response(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH), null);
+            reply(ctx, camera, cseq, same ? setupAnswer()
+                    : RtspAnswers.empty(RtspResponseStatuses.NOT_ENOUGH_BANDWIDTH), null);
             return;
         }
-        TransportHeader transport = transport(request.headers().get(RtspHeaderNames.TRANSPORT));
+        TransportHeader transport = RtspAnswers.transport(request.headers().get(RtspHeaderNames.TRANSPORT));
         RtpClip clip = clips.clip(camera, target.profile());
         if (transport != null && transport.lowerTransport() == TransportHeader.LowerTransport.TCP) {
             TransportHeader.PortPair channels = transport.interleaved() == null
@@ -180,7 +145,7 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
                     .whenComplete((sink, e) -> {
                         if (e != null) {
                             LOG.debug("cannot bind UDP for {}: {}", camera.id(), e.toString());
-                            reply(ctx, camera, cseq, response(HttpResponseStatus.INTERNAL_SERVER_ERROR), null);
+                            reply(ctx, camera, cseq, RtspAnswers.empty(HttpResponseStatus.INTERNAL_SERVER_ERROR), null);
                         } else if (!ctx.channel().isActive() || session != null) {
                             sink.close();
                         } else {
@@ -189,7 +154,7 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
                     });
             return;
         }
-        reply(ctx, camera, cseq, response(RtspResponseStatuses.UNSUPPORTED_TRANSPORT), null);
+        reply(ctx, camera, cseq, RtspAnswers.empty(RtspResponseStatuses.UNSUPPORTED_TRANSPORT), null);
     }
 
     private void start(ChannelHandlerContext ctx, SimulatedCamera camera, String cseq, RtpSink sink, RtpClip clip) {
@@ -199,7 +164,7 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
     }
 
     private FullHttpResponse setupAnswer() {
-        FullHttpResponse ok = response(HttpResponseStatus.OK);
+        FullHttpResponse ok = RtspAnswers.empty(HttpResponseStatus.OK);
         ok.headers().set("Transport", session.sink().transportHeader(session.ssrc()));
         ok.headers().set("Session", session.id() + ";timeout=" + SESSION_TIMEOUT_SECONDS);
         return ok;
@@ -208,11 +173,11 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
     private void play(ChannelHandlerContext ctx, SimulatedCamera camera, FullHttpRequest request,
             RtspTarget target) {
         if (!hasSession(request)) {
-            reply(ctx, camera, cseq(request), response(RtspResponseStatuses.SESSION_NOT_FOUND), null);
+            reply(ctx, camera, cseq(request), RtspAnswers.empty(RtspResponseStatuses.SESSION_NOT_FOUND), null);
             return;
         }
         ReplaySession s = session;
-        FullHttpResponse ok = response(HttpResponseStatus.OK);
+        FullHttpResponse ok = RtspAnswers.empty(HttpResponseStatus.OK);
         ok.headers().set("Session", s.id());
         ok.headers().set("Range", "npt=0.000-");
         String base = target == null ? camera.rtspMainUrl() : camera.rtspUrl(target.profile());
@@ -230,10 +195,10 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
         boolean keepAliveWithoutSession = method.equals(RtspMethods.GET_PARAMETER)
                 && !request.headers().contains(RtspHeaderNames.SESSION);
         if (!keepAliveWithoutSession && !hasSession(request)) {
-            reply(ctx, camera, cseq(request), response(RtspResponseStatuses.SESSION_NOT_FOUND), null);
+            reply(ctx, camera, cseq(request), RtspAnswers.empty(RtspResponseStatuses.SESSION_NOT_FOUND), null);
             return;
         }
-        FullHttpResponse ok = response(HttpResponseStatus.OK);
+        FullHttpResponse ok = RtspAnswers.empty(HttpResponseStatus.OK);
         if (session != null) {
             ok.headers().set("Session", session.id());
         }
@@ -246,27 +211,13 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
         reply(ctx, camera, cseq(request), ok, null);
     }
 
-    /** The first transport spec the client asked for, or {@code null} when it does not parse. */
-    private static TransportHeader transport(String header) {
-        try {
-            return TransportHeader.parse(header);
-        } catch (RtspException e) {
-            return null;
-        }
-    }
-
     private boolean hasSession(FullHttpRequest request) {
         String header = request.headers().get(RtspHeaderNames.SESSION);
         return session != null && header != null && sessionMatches(header);
     }
 
     private boolean sessionMatches(String header) {
-        int semicolon = header.indexOf(';');
-        return (semicolon < 0 ? header : header.substring(0, semicolon)).trim().equals(session.id());
-    }
-
-    private static FullHttpResponse response(HttpResponseStatus status) {
-        return new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, status, Unpooled.EMPTY_BUFFER);
+        return RtspAnswers.sessionMatches(header, session.id());
     }
 
     private static String cseq(FullHttpRequest request) {
@@ -275,11 +226,6 @@ final class RtspReplayHandler extends ChannelInboundHandlerAdapter {
 
     private static void reply(ChannelHandlerContext ctx, SimulatedCamera camera, String cseq,
             FullHttpResponse response, ChannelFutureListener afterWrite) {
-        if (cseq != null) {
-            response.headers().set("CSeq", cseq);
-        }
-        response.headers().set("Server", "Skynet SIM");
-        response.headers().setInt("Content-Length", response.content().readableBytes());
-        CameraChannels.answer(ctx, camera, response, afterWrite);
+        CameraChannels.answer(ctx, camera, RtspAnswers.stamped(response, cseq, "Skynet SIM"), afterWrite);
     }
 }

@@ -1,4 +1,4 @@
-package org.skynet.vms.core.events;
+package org.skynet.vms.core.server;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -10,19 +10,17 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
- * The frames of one event connection: answers pings and closes, ignores what the client sends
- * otherwise (the stream is one-way), pings an idle client every 30 s, resumes the drain when the
- * channel becomes writable again, and leaves the hub when the connection ends.
+ * The frames of one server-push WebSocket connection: answers pings and closes, ignores what else the
+ * client sends (the stream is one-way), pings an idle client, and tells its {@link PushSession} when the
+ * channel is writable again and when the connection ends.
  */
-final class EventFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
-    private final EventHub hub;
-    private final EventSession session;
+final class PushFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final WebSocketServerHandshaker handshaker;
+    private final PushSession session;
 
-    EventFrameHandler(EventHub hub, EventSession session, WebSocketServerHandshaker handshaker) {
-        this.hub = hub;
-        this.session = session;
+    PushFrameHandler(WebSocketServerHandshaker handshaker, PushSession session) {
         this.handshaker = handshaker;
+        this.session = session;
     }
 
     @Override
@@ -37,7 +35,7 @@ final class EventFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
-            session.drain();
+            session.writable();
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -53,7 +51,7 @@ final class EventFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        hub.closed(session);
+        session.closed();
         ctx.fireChannelInactive();
     }
 }
