@@ -2,10 +2,13 @@ package org.skynet.vms.core.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,17 +20,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.skynet.vms.adapters.sim.Fault;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.api.ApiTestClient;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.server.Json;
 
 /**
  * The video wall in headless Chromium: an operator fills a 2×2 wall with four simulated cameras (one by
  * dragging it from the camera list, three with the tile pickers), every tile's video plays (currentTime
- * advances), and after a reload the saved layout comes back and plays again. Skipped when this Chromium
+ * advances), and after a reload the saved layout comes back and plays again; a camera that drops shows
+ * "Reconnecting…" and resumes; emptying a tile closes the camera's on-demand stream and saves the wall.
+ * Skipped when this Chromium
  * cannot play H.264 in Media Source Extensions.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -119,7 +127,32 @@ class WallConsoleIT {
             assertEquals(ids, tileCameras(browser));
             assertAllPlay(browser);
             browser.screenshot("video-wall-reloaded");
+
+            fleet.setFault(fleet.cameras().get(3).id(), Fault.DOWN);
+            WebElement dropped = browser.allByTestId("wall-tile").get(3);
+            longWait(browser).until(d -> "reconnecting".equals(dropped.getAttribute("data-state")));
+            assertEquals("Reconnecting…", dropped.findElement(By.cssSelector("[data-testid='wall-tile-state']")).getText());
+            browser.screenshot("video-wall-reconnecting");
+            fleet.setFault(fleet.cameras().get(3).id(), Fault.NONE);
+            longWait(browser).until(d -> "live".equals(dropped.getAttribute("data-state")));
+
+            browser.allByTestId("wall-tile").get(0).findElement(By.cssSelector("[data-testid='wall-tile-clear']")).click();
+            SimulatedCamera cleared = fleet.cameras().get(0);
+            longWait(browser).until(d -> cleared.openConnections() == 0);
+            assertEquals(Arrays.asList(null, ids.get(1), ids.get(2), ids.get(3)), savedTiles());
         }
+    }
+
+    /** The camera's stream drops and comes back through the recorder's backoff: longer than Browser's 15 s. */
+    private static WebDriverWait longWait(Browser browser) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(40));
+    }
+
+    private List<String> savedTiles() throws Exception {
+        HttpResponse<String> r = api.send("GET", "/api/me/wall", api.login("operator"), null);
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.MAPPER.readValue(Json.MAPPER.readTree(r.body()).get("tiles").traverse(),
+                new TypeReference<List<String>>() { });
     }
 
     private static List<String> tileCameras(Browser browser) {
