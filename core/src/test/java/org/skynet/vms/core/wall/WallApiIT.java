@@ -17,7 +17,10 @@ import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.server.Json;
 
-/** {@code GET/PUT /api/me/wall} on a real server: validation naming the field, unknown cameras, a round trip. */
+/**
+ * {@code GET/PUT /api/me/wall} on a real server: validation naming the field, unknown cameras and cameras of
+ * another district (404 alike), a round trip, roles.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WallApiIT {
     @TempDir
@@ -67,6 +70,22 @@ class WallApiIT {
     void anUnknownCameraIsNotFound() throws Exception {
         HttpResponse<String> r = put("{\"layout\":4,\"tiles\":[\"wall-1\",\"no-such-camera\",null,null]}");
         assertEquals(404, r.statusCode(), r.body());
+    }
+
+    @Test
+    void aCameraOutsideTheUsersDistrictsIsNotFoundAsIfAbsent() throws Exception {
+        String password = "nora-long-secret-1";
+        HttpResponse<String> created = api.send("POST", "/api/users", api.login("admin"), "{\"username\":\"nora\","
+                + "\"password\":\"" + password + "\",\"roles\":[\"operator\"],\"districts\":[\"d2\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> login = api.send("POST", "/api/session", null,
+                "{\"username\":\"nora\",\"password\":\"" + password + "\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        String nora = Json.MAPPER.readTree(login.body()).get("token").textValue();
+        HttpResponse<String> other = api.send("PUT", "/api/me/wall", nora, "{\"layout\":1,\"tiles\":[\"wall-1\"]}");
+        HttpResponse<String> absent = api.send("PUT", "/api/me/wall", nora, "{\"layout\":1,\"tiles\":[\"wall-9\"]}");
+        assertEquals(404, other.statusCode(), other.body());
+        assertEquals(absent.body().replace("wall-9", "wall-1"), other.body());
     }
 
     @Test
