@@ -34,7 +34,7 @@ import org.skynet.vms.core.server.Json;
  * The video wall in headless Chromium: an operator fills a 2×2 wall with four simulated cameras (one by
  * dragging it from the camera list, three with the tile pickers), every tile's video plays (currentTime
  * advances), and after a reload the saved layout comes back and plays again; a camera that drops shows
- * "Reconnecting…" and resumes; emptying a tile closes the camera's on-demand stream and saves the wall.
+ * "Reconnecting…" and resumes; emptying a tile closes the camera's on-demand stream and saves the wall; a 3×3 layout keeps the tiles.
  * Skipped when this Chromium
  * cannot play H.264 in Media Source Extensions.
  */
@@ -139,7 +139,15 @@ class WallConsoleIT {
             browser.allByTestId("wall-tile").get(0).findElement(By.cssSelector("[data-testid='wall-tile-clear']")).click();
             SimulatedCamera cleared = fleet.cameras().get(0);
             longWait(browser).until(d -> cleared.openConnections() == 0);
+            browser.waitFor("[data-testid='wall-view'][data-saved='saved']");
             assertEquals(Arrays.asList(null, ids.get(1), ids.get(2), ids.get(3)), savedTiles());
+
+            new Select(browser.byTestId("wall-layout")).selectByValue("9");
+            browser.waitFor("[data-testid='wall-grid'][data-layout='9']");
+            browser.waitFor("[data-testid='wall-view'][data-saved='saved']");
+            List<String> nine = Arrays.asList(null, ids.get(1), ids.get(2), ids.get(3), null, null, null, null, null);
+            assertEquals(nine, savedTiles());
+            assertEquals(nine.stream().map(id -> id == null ? "" : id).toList(), tileCameras(browser));
         }
     }
 
