@@ -32,6 +32,8 @@ export function renderWall(view) {
   let tiles = [];
   const clock = setInterval(tickClocks, 1000);
   let saving = Promise.resolve();
+  /** Saves asked for and not yet answered: the page says "saved" only when none is left. */
+  let unsaved = 0;
 
   el.layout.addEventListener('change', () => {
     const ids = tiles.map((t) => t.cameraId);
@@ -165,15 +167,20 @@ export function renderWall(view) {
   function save() {
     const body = { layout: tiles.length, tiles: tiles.map((t) => t.cameraId) };
     el.page.dataset.saved = 'saving';
+    unsaved += 1;
     saving = saving.then(() => put(body));
   }
 
   async function put(body) {
     try {
       await request('PUT', '/me/wall', { body, signal: controller.signal });
+      unsaved -= 1;
       el.error.hidden = true;
-      el.page.dataset.saved = 'saved';
+      if (unsaved === 0) {
+        el.page.dataset.saved = 'saved';
+      }
     } catch (err) {
+      unsaved -= 1;
       if (controller.signal.aborted) {
         return;
       }
