@@ -32,6 +32,7 @@ import org.skynet.vms.core.api.SessionApi;
 import org.skynet.vms.core.api.UptimeApi;
 import org.skynet.vms.core.api.UserApi;
 import org.skynet.vms.core.api.VersionInfo;
+import org.skynet.vms.core.api.WallApi;
 import org.skynet.vms.core.audit.AuditExport;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.audit.AuditSearch;
@@ -100,6 +101,7 @@ import org.skynet.vms.core.users.Sessions;
 import org.skynet.vms.core.users.UserAdmin;
 import org.skynet.vms.core.users.UserBootstrap;
 import org.skynet.vms.core.users.UserStore;
+import org.skynet.vms.core.wall.WallStore;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.recorder.retention.DiskUsage;
 import org.skynet.vms.recorder.retention.RetentionSweeper;
@@ -263,6 +265,7 @@ public final class VmsApplication implements AutoCloseable {
                 config.path("exports.root", dataDir.resolve("exports").toString()), clock);
         closeables.add(exportService);
         new ExportApi(exportService, auditLog).register(router);
+        new WallApi(new WallStore(jdbc), cameraRegistry, clock).register(router);
 
         String defaultBind = mode == Mode.DEMO ? "127.0.0.1" : "0.0.0.0";
         HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),

@@ -1,0 +1,139 @@
+// Live player: one camera's GET /api/cameras/{id}/live WebSocket played into a <video> through Media Source
+// Extensions. The socket sends a text codec message, the fMP4 init segment, then one fragment per picture,
+// and text state messages (connecting, reconnecting, live). Fragments are appended in arrival order, one at
+// a time; the buffer behind the playhead is trimmed; a player that falls behind jumps to the live edge.
+// stop() releases the socket, the SourceBuffer, the MediaSource and its object URL.
+
+/** Seconds of played video kept behind the playhead. */
+const KEEP_BEHIND_SECONDS = 10;
+/** How far the playhead may fall behind the newest buffered picture before jumping to it. */
+const MAX_LAG_SECONDS = 3;
+
+/**
+ * Starts playing camera `cameraId` into `video`.
+ * @param {HTMLVideoElement} video
+ * @param {string} cameraId
+ * @param {function(string, string=): void} onState called with connecting, live, reconnecting, closed,
+ *   unsupported or error (with a detail)
+ * @returns {{stop: function(): void}}
+ */
+export function playLive(video, cameraId, onState) {
+  const source = new MediaSource();
+  const objectUrl = URL.createObjectURL(source);
+  const queue = [];
+  let buffer = null;
+  let socket = null;
+  let stopped = false;
+
+  video.muted = true;
+  video.src = objectUrl;
+  onState('connecting');
+  source.addEventListener('sourceopen', open, { once: true });
+
+  function open() {
+    if (stopped) {
+      return;
+    }
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    socket = new WebSocket(`${scheme}://${location.host}/api/cameras/${encodeURIComponent(cameraId)}/live`);
+    socket.binaryType = 'arraybuffer';
+    socket.onmessage = (e) => (typeof e.data === 'string' ? onText(JSON.parse(e.data)) : enqueue(e.data));
+    socket.onclose = (e) => {
+      if (!stopped) {
+        onState(e.code === 1000 ? 'closed' : 'error', e.reason || 'the live connection closed (' + e.code + ')');
+      }
+    };
+  }
+
+  function onText(message) {
+    if (message.type === 'state') {
+      onState(message.state);
+    } else if (message.type === 'codec') {
+      const mime = `video/mp4; codecs="${message.codec}"`;
+      if (!MediaSource.isTypeSupported(mime)) {
+        onState('unsupported', message.codec + ' cannot play in this browser');
+        stop();
+        return;
+      }
+      if (!buffer) {
+        buffer = source.addSourceBuffer(mime);
+        buffer.mode = 'segments';
+        buffer.addEventListener('updateend', afterAppend);
+      } else {
+        queue.push({ mime });
+      }
+      onState('live');
+    }
+  }
+
+  function enqueue(data) {
+    queue.push(data);
+    pump();
+  }
+
+  function pump() {
+    if (stopped || !buffer || buffer.updating || !queue.length) {
+      return;
+    }
+    const next = queue.shift();
+    try {
+      if (next instanceof ArrayBuffer) {
+        buffer.appendBuffer(next);
+      } else {
+        buffer.changeType(next.mime);
+        pump();
+      }
+    } catch (err) {
+      onState('error', 'the browser refused a fragment: ' + err.message);
+      stop();
+    }
+  }
+
+  function afterAppend() {
+    if (stopped) {
+      return;
+    }
+    const ranges = video.buffered;
+    if (ranges.length) {
+      const start = ranges.start(0);
+      const end = ranges.end(ranges.length - 1);
+      if (video.currentTime < start || end - video.currentTime > MAX_LAG_SECONDS) {
+        video.currentTime = Math.max(start, end - 0.1);
+      }
+      video.play().catch(() => {});
+      if (video.currentTime - start > KEEP_BEHIND_SECONDS * 2 && !buffer.updating) {
+        buffer.remove(start, video.currentTime - KEEP_BEHIND_SECONDS);
+        return;
+      }
+    }
+    pump();
+  }
+
+  function stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    queue.length = 0;
+    if (socket) {
+      socket.onmessage = null;
+      socket.onclose = null;
+      socket.close(1000);
+    }
+    if (buffer) {
+      buffer.removeEventListener('updateend', afterAppend);
+    }
+    if (source.readyState === 'open') {
+      try {
+        source.endOfStream();
+      } catch {
+        // Still updating: the MediaSource is released with its URL and the element's source below.
+      }
+    }
+    video.removeAttribute('src');
+    video.load();
+    URL.revokeObjectURL(objectUrl);
+  }
+
+  return { stop };
+}
