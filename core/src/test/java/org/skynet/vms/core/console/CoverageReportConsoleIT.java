@@ -49,11 +49,7 @@ class CoverageReportConsoleIT {
                 .body());
         String apiRate = String.format(Locale.ROOT, "%.2f %%", api.get("rate").doubleValue() * 100);
 
-        browser.open(base);
-        browser.type("login-username", "supervisor");
-        browser.type("login-password", "supervisor");
-        browser.click("login-submit");
-        browser.waitFor("[data-testid='main-nav']");
+        browser.signIn(base, "supervisor", "[data-testid='main-nav']");
         browser.click("nav-coverage-report");
         browser.waitFor("[data-testid='coverage-report-view'][data-state='ready']");
         assertEquals(apiRate, browser.byTestId("coverage-report-city-rate").getText(), "the page shows the API's rate");
@@ -93,9 +89,7 @@ class CoverageReportConsoleIT {
         browser.open(base + "#/coverage-report");
         browser.waitFor("[data-testid='coverage-report-view'][data-state='ready']");
         browser.click("logout-button");
-        browser.type("login-username", "operator");
-        browser.type("login-password", "operator");
-        browser.click("login-submit");
+        browser.submitLogin("operator", "operator");
         browser.waitFor("[data-testid='dashboard-view']");
         assertTrue(browser.allByTestId("nav-coverage-report").stream().noneMatch(WebElement::isDisplayed),
                 "operators get no Coverage report entry");
