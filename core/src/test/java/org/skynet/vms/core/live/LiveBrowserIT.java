@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,19 +77,13 @@ class LiveBrowserIT {
     @TempDir
     static Path data;
 
+    @AutoClose
     private TestServer server;
 
     @BeforeAll
     void start() throws Exception {
         server = TestServer.start(data, Map.of("camera-events.enabled", "false", "recorder.fsync", "false"),
                 SimConfig.builder(1).eventLoopThreads(1).build());
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,6 +49,7 @@ class LiveViewIT {
     @TempDir
     static Path data;
 
+    @AutoClose
     private TestServer server;
     private ApiTestClient api;
     private VmsApplication app;
@@ -65,13 +66,6 @@ class LiveViewIT {
         fleet = server.fleet();
         technician = server.login("technician");
         operator = server.login("operator");
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

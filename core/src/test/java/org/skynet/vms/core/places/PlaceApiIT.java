@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,6 +44,7 @@ class PlaceApiIT {
     @TempDir
     static Path data;
 
+    @AutoClose
     private TestServer server;
     private ApiTestClient api;
     private Set<String> down;
@@ -60,13 +61,6 @@ class PlaceApiIT {
         down = server.startProberWithCamerasDown();
         technician = server.login("technician");
         operator = server.login("operator");
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,6 +53,7 @@ class ClipApiIT {
     @TempDir
     static Path data;
 
+    @AutoClose
     private TestServer server;
     private ApiTestClient api;
     private VmsApplication app;
@@ -73,13 +74,6 @@ class ClipApiIT {
         technician = server.login("technician");
         operator = server.login("operator");
         supervisor = server.login("supervisor");
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,6 +42,7 @@ class ExportApiIT {
     @TempDir
     static Path data;
 
+    @AutoClose
     private TestServer server;
     private ApiTestClient api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,13 +62,6 @@ class ExportApiIT {
         operator = server.login("operator");
         supervisor = server.login("supervisor");
         recordFewSeconds(server.fleet().cameras().get(0));
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

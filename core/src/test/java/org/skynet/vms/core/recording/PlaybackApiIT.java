@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,6 +40,7 @@ class PlaybackApiIT {
     static Path data;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @AutoClose
     private TestServer server;
     private ApiTestClient api;
     private String technician;
@@ -54,13 +55,6 @@ class PlaybackApiIT {
         technician = server.login("technician");
         operator = server.login("operator");
         recordFewSeconds(server.fleet().cameras().get(0));
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

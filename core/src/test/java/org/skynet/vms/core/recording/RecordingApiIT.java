@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,6 +43,7 @@ class RecordingApiIT {
     @TempDir
     static Path data;
 
+    @AutoClose
     private TestServer server;
     private ApiTestClient api;
     private VmsApplication app;
@@ -58,13 +59,6 @@ class RecordingApiIT {
         fleet = server.fleet();
         technician = server.login("technician");
         operator = server.login("operator");
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
