@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -23,7 +23,9 @@ import org.skynet.vms.core.demo.DemoData;
  * filter the sample cameras, page through them, sign out. Screenshots are kept in target/screenshots.
  */
 class ConsoleIT {
+    @AutoClose
     private static TestServer server;
+    @AutoClose
     private static Browser browser;
     private static String base;
 
@@ -34,16 +36,6 @@ class ConsoleIT {
                 SimConfig.builder(120).build());
         assertEquals(120, DemoData.loadIfEmpty(server.app().cameraRegistry(), server.fleet().cameras()));
         base = "http://127.0.0.1:" + server.app().port() + "/";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,7 +21,9 @@ import org.skynet.vms.core.server.Json;
  * on the trend chart; an operator has no nav entry. Screenshots are kept in target/screenshots.
  */
 class CoverageReportConsoleIT {
+    @AutoClose
     private static CoverageReportServer server;
+    @AutoClose
     private static Browser browser;
     private static String base;
 
@@ -30,16 +32,6 @@ class CoverageReportConsoleIT {
         browser = Browser.start();
         server = new CoverageReportServer();
         base = "http://127.0.0.1:" + server.app().port() + "/";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

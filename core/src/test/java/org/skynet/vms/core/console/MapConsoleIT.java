@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,9 +45,11 @@ import org.skynet.vms.core.server.Json;
 class MapConsoleIT {
     private static final int CAMERAS = 10;
 
+    @AutoClose
     private static TestServer server;
     private static SimulatedFleet fleet;
     private static VmsApplication app;
+    @AutoClose
     private static Browser browser;
     private static String base;
     private static ApiTestClient api;
@@ -70,16 +72,6 @@ class MapConsoleIT {
         supervisorToken = server.login("supervisor");
         assertTrue(Await.until(java.time.Duration.ofSeconds(20), () -> rate("live").get("placesCovered").intValue()
                 == rate("designed").get("placesCovered").intValue()), "every enabled demo camera ONLINE");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @AfterEach

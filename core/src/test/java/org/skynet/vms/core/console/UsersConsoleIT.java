@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,8 +19,10 @@ import org.skynet.vms.core.app.VmsApplication;
  * Every change is a cookie request, so this also shows the console sends the CSRF token.
  */
 class UsersConsoleIT {
+    @AutoClose
     private static TestServer server;
     private static VmsApplication app;
+    @AutoClose
     private static Browser browser;
     private static String base;
 
@@ -30,16 +32,6 @@ class UsersConsoleIT {
         server = TestServer.start(Files.createTempDirectory("vms-users-console-it"), Map.of(), null);
         app = server.app();
         base = "http://127.0.0.1:" + app.port() + "/";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private WebElement row(String username) {
