@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -128,6 +129,22 @@ public final class TestServer implements AutoCloseable {
                 + "\",\"district\":\"d1\",\"lat\":23.01,\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50"
                 + ",\"rtspUrl\":\"" + rtspUrl + "\"" + optional + "}");
         assertEquals(201, r.statusCode(), "creating camera " + id + ": " + r.body());
+    }
+
+    /**
+     * Records camera {@code id} continuously until three seconds are in the catalogue, then turns recording off
+     * and waits until the file is closed; returns the recording's first span ({@code start}, {@code end}).
+     */
+    public JsonNode recordAFewSeconds(String id, String technician, String operator) throws Exception {
+        assertEquals(200, api.send("PUT", "/api/cameras/" + id + "/recording", technician,
+                "{\"mode\":\"continuous\"}").statusCode());
+        String recordings = "/api/cameras/" + id + "/recordings?from=" + Instant.now().minusSeconds(60);
+        awaitJson(recordings, operator, b -> b.path("recordedMillis").asLong() >= 3000);
+        assertEquals(200, api.send("PUT", "/api/cameras/" + id + "/recording", technician, "{\"mode\":\"off\"}")
+                .statusCode());
+        JsonNode closed = awaitJson(recordings, operator, b -> b.get("segments").size() > 0
+                && b.get("segments").get(0).get("state").asText().equals("closed"));
+        return closed.get("spans").get(0);
     }
 
     /**

@@ -172,15 +172,7 @@ class ExportApiIT {
                 + "\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50,\"rtspUrl\":\"" + cam.rtspMainUrl()
                 + "\",\"username\":\"" + cam.username() + "\",\"password\":\"" + cam.password() + "\"}";
         assertEquals(201, api.send("POST", "/api/cameras", technician, body).statusCode());
-        assertEquals(200, api.send("PUT", "/api/cameras/" + CAMERA + "/recording", technician,
-                "{\"mode\":\"continuous\"}").statusCode());
-        String recordings = "/api/cameras/" + CAMERA + "/recordings?from=" + Instant.now().minusSeconds(60);
-        server.awaitJson(recordings, operator, b -> b.path("recordedMillis").asLong() >= 3000);
-        assertEquals(200, api.send("PUT", "/api/cameras/" + CAMERA + "/recording", technician, "{\"mode\":\"off\"}")
-                .statusCode());
-        JsonNode closed = server.awaitJson(recordings, operator, b -> b.get("segments").size() > 0
-                && b.get("segments").get(0).get("state").asText().equals("closed"));
-        JsonNode span = closed.get("spans").get(0);
+        JsonNode span = server.recordAFewSeconds(CAMERA, technician, operator);
         recordedFrom = Instant.parse(span.get("start").textValue());
         recordedTo = Instant.parse(span.get("end").textValue());
     }

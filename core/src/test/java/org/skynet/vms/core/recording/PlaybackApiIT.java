@@ -123,16 +123,7 @@ class PlaybackApiIT {
     /** Records the camera until a few seconds are in the catalogue, then stops, which closes the file. */
     private void recordFewSeconds(SimulatedCamera cam) throws Exception {
         server.createCamera(technician, CAMERA, cam);
-        assertEquals(200, api.send("PUT", "/api/cameras/" + CAMERA + "/recording", technician,
-                "{\"mode\":\"continuous\"}").statusCode());
-        String since = Instant.now().minusSeconds(60).toString();
-        String recordings = "/api/cameras/" + CAMERA + "/recordings?from=" + since;
-        server.awaitJson(recordings, operator, b -> b.path("recordedMillis").asLong() >= 3000);
-        assertEquals(200, api.send("PUT", "/api/cameras/" + CAMERA + "/recording", technician, "{\"mode\":\"off\"}")
-                .statusCode());
-        JsonNode closed = server.awaitJson(recordings, operator, b -> b.get("segments").size() > 0
-                && b.get("segments").get(0).get("state").asText().equals("closed"));
-        JsonNode span = closed.get("spans").get(0);
+        JsonNode span = server.recordAFewSeconds(CAMERA, technician, operator);
         recordedFrom = Instant.parse(span.get("start").textValue());
         recordedTo = Instant.parse(span.get("end").textValue());
     }
