@@ -6,37 +6,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.server.Json;
 
 /**
- * A whole demo server on loopback (embedded H2, monitor off) for the security ITs, with a plain
+ * A {@link TestServer} without cameras for the security ITs, with a plain
  * HTTP client: log in, send with headers, read JSON.
  */
 final class SecuredServer implements AutoCloseable {
-    private final VmsApplication app;
+    private final TestServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private SecuredServer(VmsApplication app) {
-        this.app = app;
+    private SecuredServer(TestServer server) {
+        this.server = server;
     }
 
     static SecuredServer start(Map<String, String> extra) throws Exception {
-        Path dataDir = Files.createTempDirectory("vms-security-it");
-        Map<String, String> flags = new HashMap<>(Map.of("port", "0", "data", dataDir.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "session.max-failed-logins", "1000"));
+        Map<String, String> flags = new HashMap<>(Map.of("session.max-failed-logins", "1000"));
         flags.putAll(extra);
-        return new SecuredServer(VmsApplication.start(VmsConfig.ofFlags(flags), VmsApplication.Mode.DEMO, Clock.systemUTC()));
+        return new SecuredServer(TestServer.start(Files.createTempDirectory("vms-security-it"), flags, null));
     }
 
     VmsApplication app() {
-        return app;
+        return server.app();
     }
 
     /** Logs in and returns the JSON answer (token, csrfToken, user); fails the test on anything but 200. */
@@ -53,7 +48,7 @@ final class SecuredServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().port() + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -76,6 +71,6 @@ final class SecuredServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.close();
+        server.close();
     }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ import org.skynet.vms.adapters.sim.SimEvent;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.monitor.Await;
 import org.skynet.vms.core.server.Json;
 
@@ -39,11 +38,11 @@ class CameraEventsIT {
 
     @Test
     void eventsModeCameraPushesItsMotionToTheConsole() throws Exception {
-        try (SimulatedFleet fleet = SimulatedFleet.start(SimConfig.builder(2).idPrefix("evt-").build());
-                VmsApplication app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(),
-                        "bind", "127.0.0.1", "monitor.enabled", "false", "camera-events.refresh-millis", "200")),
-                        VmsApplication.Mode.DEMO, Clock.systemUTC())) {
-            ApiTestClient api = new ApiTestClient(app::port);
+        try (TestServer server = TestServer.start(data, Map.of("camera-events.refresh-millis", "200"),
+                SimConfig.builder(2).idPrefix("evt-").build())) {
+            SimulatedFleet fleet = server.fleet();
+            VmsApplication app = server.app();
+            ApiTestClient api = server.api();
             String technician = api.login("technician");
             for (SimulatedCamera cam : fleet.cameras()) {
                 String body = "{\"id\":\"" + cam.id() + "\",\"name\":\"Sim\",\"district\":\"Simtown\",\"lat\":23.01,"

@@ -93,6 +93,20 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(testId(testId))).click();
     }
 
+    /** Fills in the console's sign-in form and submits it. */
+    public void submitLogin(String username, String password) {
+        type("login-username", username);
+        type("login-password", password);
+        click("login-submit");
+    }
+
+    /** Opens the console at {@code url}, signs in as a demo user (password = user name), waits for {@code readyCss}. */
+    public void signIn(String url, String user, String readyCss) {
+        open(url);
+        submitLogin(user, user);
+        waitFor(readyCss);
+    }
+
     /** Saves a screenshot under target/screenshots/NAME.png and returns its path. */
     public Path screenshot(String name) throws IOException {
         Path dir = Path.of("target", "screenshots");

@@ -5,21 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.skynet.vms.adapters.sim.SimConfig;
-import org.skynet.vms.adapters.sim.SimulatedFleet;
-import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.demo.DemoData;
 
 /**
@@ -27,41 +23,25 @@ import org.skynet.vms.core.demo.DemoData;
  * filter the sample cameras, page through them, sign out. Screenshots are kept in target/screenshots.
  */
 class ConsoleIT {
-    private static SimulatedFleet fleet;
-    private static VmsApplication app;
+    @AutoClose
+    private static TestServer server;
+    @AutoClose
     private static Browser browser;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start();
-        Path data = Files.createTempDirectory("vms-console-it");
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1")),
-                VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(120).build());
-        assertEquals(120, DemoData.loadIfEmpty(app.cameraRegistry(), fleet.cameras()));
-        base = "http://127.0.0.1:" + app.port() + "/";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+        server = TestServer.start(Files.createTempDirectory("vms-console-it"), Map.of("monitor.enabled", "true"),
+                SimConfig.builder(120).build());
+        assertEquals(120, DemoData.loadIfEmpty(server.app().cameraRegistry(), server.fleet().cameras()));
+        base = "http://127.0.0.1:" + server.app().port() + "/";
     }
 
     @Test
     void signInBrowseFilterPageAndSignOut() throws Exception {
         browser.open(base);
-        browser.type("login-username", "operator");
-        browser.type("login-password", "wrong");
-        browser.click("login-submit");
+        browser.submitLogin("operator", "wrong");
         assertTrue(browser.byTestId("login-error").getText().length() > 0, "a wrong password shows an error");
 
         browser.type("login-password", "operator");

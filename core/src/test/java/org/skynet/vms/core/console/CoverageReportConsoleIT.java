@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,7 +21,9 @@ import org.skynet.vms.core.server.Json;
  * on the trend chart; an operator has no nav entry. Screenshots are kept in target/screenshots.
  */
 class CoverageReportConsoleIT {
+    @AutoClose
     private static CoverageReportServer server;
+    @AutoClose
     private static Browser browser;
     private static String base;
 
@@ -32,16 +34,6 @@ class CoverageReportConsoleIT {
         base = "http://127.0.0.1:" + server.app().port() + "/";
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void supervisorSignsOffTheReportAndSeesItListed() throws Exception {
         assertTrue(Await.until(CoverageReportServer.WAIT, () -> trendPoints() == 2), "today's snapshot in both modes");
@@ -49,11 +41,7 @@ class CoverageReportConsoleIT {
                 .body());
         String apiRate = String.format(Locale.ROOT, "%.2f %%", api.get("rate").doubleValue() * 100);
 
-        browser.open(base);
-        browser.type("login-username", "supervisor");
-        browser.type("login-password", "supervisor");
-        browser.click("login-submit");
-        browser.waitFor("[data-testid='main-nav']");
+        browser.signIn(base, "supervisor", "[data-testid='main-nav']");
         browser.click("nav-coverage-report");
         browser.waitFor("[data-testid='coverage-report-view'][data-state='ready']");
         assertEquals(apiRate, browser.byTestId("coverage-report-city-rate").getText(), "the page shows the API's rate");
@@ -93,9 +81,7 @@ class CoverageReportConsoleIT {
         browser.open(base + "#/coverage-report");
         browser.waitFor("[data-testid='coverage-report-view'][data-state='ready']");
         browser.click("logout-button");
-        browser.type("login-username", "operator");
-        browser.type("login-password", "operator");
-        browser.click("login-submit");
+        browser.submitLogin("operator", "operator");
         browser.waitFor("[data-testid='dashboard-view']");
         assertTrue(browser.allByTestId("nav-coverage-report").stream().noneMatch(WebElement::isDisplayed),
                 "operators get no Coverage report entry");

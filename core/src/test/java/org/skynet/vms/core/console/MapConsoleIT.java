@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,8 +22,8 @@ import org.skynet.vms.adapters.sim.Fault;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.coverage.PlaceGeoJson;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.demo.DemoData;
@@ -46,8 +45,11 @@ import org.skynet.vms.core.server.Json;
 class MapConsoleIT {
     private static final int CAMERAS = 10;
 
+    @AutoClose
+    private static TestServer server;
     private static SimulatedFleet fleet;
     private static VmsApplication app;
+    @AutoClose
     private static Browser browser;
     private static String base;
     private static ApiTestClient api;
@@ -56,33 +58,20 @@ class MapConsoleIT {
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start();
-        fleet = SimulatedFleet.start(SimConfig.builder(CAMERAS).build());
-        Path data = Files.createTempDirectory("vms-map-console-it");
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
+        server = TestServer.start(Files.createTempDirectory("vms-map-console-it"), Map.of("monitor.enabled", "true",
                 "monitor.interval-seconds", "1", "monitor.timeout-seconds", "2", "monitor.registry-poll-seconds", "1",
-                "monitor.write-interval-millis", "200", "coverage.camera-refresh-millis", "3600000")),
-                VmsApplication.Mode.DEMO, Clock.systemUTC());
+                "monitor.write-interval-millis", "200", "coverage.camera-refresh-millis", "3600000"),
+                SimConfig.builder(CAMERAS).build());
+        app = server.app();
+        fleet = server.fleet();
         assertEquals(CAMERAS, DemoData.loadIfEmpty(app.cameraRegistry(), fleet.cameras()));
         assertEquals(CAMERAS, DemoPlaces.loadIfEmpty(new PlaceStore(new Jdbc(app.database()), Clock.systemUTC()),
                 new PlaceFeatures(new PlaceGeoJson()), app.coverageService(), DemoData.cameras(fleet.cameras())));
         base = "http://127.0.0.1:" + app.port() + "/";
-        api = new ApiTestClient(app::port);
-        supervisorToken = api.login("supervisor");
+        api = server.api();
+        supervisorToken = server.login("supervisor");
         assertTrue(Await.until(java.time.Duration.ofSeconds(20), () -> rate("live").get("placesCovered").intValue()
                 == rate("designed").get("placesCovered").intValue()), "every enabled demo camera ONLINE");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
     }
 
     @AfterEach
@@ -189,11 +178,7 @@ class MapConsoleIT {
     }
 
     private static void signIn(String user) {
-        browser.open(base);
-        browser.type("login-username", user);
-        browser.type("login-password", user);
-        browser.click("login-submit");
-        browser.waitFor("[data-testid='nav-map']");
+        browser.signIn(base, user, "[data-testid='nav-map']");
     }
 
     /** A live-covered sample place seen by exactly one camera, whose camera is not in {@code excluded}. */

@@ -85,11 +85,7 @@ class MonitorConsoleIT {
         String cameraId = DemoData.cameras(fleet.cameras()).get(index).id();
         long watched = DemoData.cameras(fleet.cameras()).stream().filter(MonitorConsoleIT::enabled).count();
 
-        browser.open(base);
-        browser.type("login-username", "operator");
-        browser.type("login-password", "operator");
-        browser.click("login-submit");
-        browser.waitFor("[data-testid='dashboard-view'][data-state='ready']");
+        browser.signIn(base, "operator", "[data-testid='dashboard-view'][data-state='ready']");
         assertEquals("dashboard", browser.driver().getCurrentUrl().replaceAll(".*#/", ""),
                 "operators land on the dashboard");
         browser.waitFor("[data-testid='live-indicator'][data-status='live']");

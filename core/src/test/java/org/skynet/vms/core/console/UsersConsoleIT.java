@@ -5,43 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 
 /**
  * The Users page in headless Chromium: an admin creates a user, sees a policy error, disables the user.
  * Every change is a cookie request, so this also shows the console sends the CSRF token.
  */
 class UsersConsoleIT {
+    @AutoClose
+    private static TestServer server;
     private static VmsApplication app;
+    @AutoClose
     private static Browser browser;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start();
-        Path data = Files.createTempDirectory("vms-users-console-it");
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false")), VmsApplication.Mode.DEMO, Clock.systemUTC());
+        server = TestServer.start(Files.createTempDirectory("vms-users-console-it"), Map.of(), null);
+        app = server.app();
         base = "http://127.0.0.1:" + app.port() + "/";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (app != null) {
-            app.close();
-        }
     }
 
     private WebElement row(String username) {
@@ -50,11 +40,7 @@ class UsersConsoleIT {
 
     @Test
     void adminCreatesAndDisablesAUser() throws Exception {
-        browser.open(base);
-        browser.type("login-username", "admin");
-        browser.type("login-password", "admin");
-        browser.click("login-submit");
-        browser.byTestId("nav-users");
+        browser.signIn(base, "admin", "[data-testid='nav-users']");
         browser.click("nav-users");
         browser.waitFor("[data-testid='users-view'][data-state='ready']");
 

@@ -2,23 +2,17 @@ package org.skynet.vms.core.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.skynet.vms.adapters.sim.SimConfig;
-import org.skynet.vms.adapters.sim.SimulatedCamera;
-import org.skynet.vms.adapters.sim.SimulatedFleet;
-import org.skynet.vms.core.api.ApiTestClient;
-import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.console.Browser;
 
 /**
@@ -83,38 +77,20 @@ class LiveBrowserIT {
     @TempDir
     static Path data;
 
-    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
-    private VmsApplication app;
-    private SimulatedFleet fleet;
+    @AutoClose
+    private TestServer server;
 
     @BeforeAll
     void start() throws Exception {
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "camera-events.enabled", "false", "recorder.fsync", "false")),
-                VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(1).eventLoopThreads(1).build());
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+        server = TestServer.start(data, Map.of("camera-events.enabled", "false", "recorder.fsync", "false"),
+                SimConfig.builder(1).eventLoopThreads(1).build());
     }
 
     @Test
     void chromiumPlaysTheLiveStream() throws Exception {
-        SimulatedCamera cam = fleet.cameras().get(0);
-        String technician = api.login("technician");
-        HttpResponse<String> r = api.send("POST", "/api/cameras", technician, "{\"id\":\"live-web\",\"name\":\"live-web\","
-                + "\"district\":\"d1\",\"lat\":23.01,\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50,\"rtspUrl\":\""
-                + cam.rtspMainUrl() + "\",\"username\":\"" + cam.username() + "\",\"password\":\"" + cam.password() + "\"}");
-        assertEquals(201, r.statusCode(), r.body());
+        server.createCamera(server.login("technician"), "live-web", server.fleet().cameras().get(0));
         try (Browser browser = Browser.start()) {
-            browser.open("http://127.0.0.1:" + app.port() + "/");
+            browser.open("http://127.0.0.1:" + server.app().port() + "/");
             browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(40));
             Object result = browser.driver().executeAsyncScript(PLAY, "live-web");
             Assumptions.assumeFalse("unsupported".equals(result),

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.skynet.vms.core.api.TestServer.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -14,15 +14,13 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,8 +31,8 @@ import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.server.Json;
 import org.skynet.vms.recorder.fmp4.Fmp4Parser;
@@ -51,7 +49,9 @@ class LiveViewIT {
     @TempDir
     static Path data;
 
-    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
+    @AutoClose
+    private TestServer server;
+    private ApiTestClient api;
     private VmsApplication app;
     private SimulatedFleet fleet;
     private String technician;
@@ -59,22 +59,13 @@ class LiveViewIT {
 
     @BeforeAll
     void start() throws Exception {
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "camera-events.enabled", "false", "recorder.fsync", "false",
-                "live.max-queued-bytes", "262144")), VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(6).h265Every(2).eventLoopThreads(1).build());
-        technician = api.login("technician");
-        operator = api.login("operator");
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+        server = TestServer.start(data, Map.of("camera-events.enabled", "false", "recorder.fsync", "false",
+                "live.max-queued-bytes", "262144"), SimConfig.builder(6).h265Every(2).eventLoopThreads(1).build());
+        api = server.api();
+        app = server.app();
+        fleet = server.fleet();
+        technician = server.login("technician");
+        operator = server.login("operator");
     }
 
     @Test
@@ -228,23 +219,7 @@ class LiveViewIT {
                 rs -> rs.getLong(1), cameraId, action).get(0);
     }
 
-    private static void await(String what, BooleanSupplier check) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (check.getAsBoolean()) {
-                return;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
-        fail("not within 20 s: " + what);
-    }
-
     private void createCamera(String id, SimulatedCamera cam) throws Exception {
-        String creds = cam == null ? ",\"rtspUrl\":\"rtsp://192.0.2.10/s1\"" : ",\"rtspUrl\":\"" + cam.rtspMainUrl()
-                + "\",\"username\":\"" + cam.username() + "\",\"password\":\"" + cam.password() + "\"";
-        HttpResponse<String> r = api.send("POST", "/api/cameras", technician, "{\"id\":\"" + id + "\",\"name\":\"" + id
-                + "\",\"district\":\"d1\",\"lat\":23.01,\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50" + creds
-                + "}");
-        assertEquals(201, r.statusCode(), r.body());
+        server.createCamera(technician, id, cam);
     }
 }

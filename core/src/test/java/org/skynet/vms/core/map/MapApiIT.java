@@ -8,13 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,12 +21,10 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.events.EventCollector;
 import org.skynet.vms.core.monitor.Await;
-import org.skynet.vms.core.monitor.ProbeOutcome;
-import org.skynet.vms.core.monitor.ProbeResult;
 import org.skynet.vms.core.server.Json;
 
 /**
@@ -49,8 +44,9 @@ class MapApiIT {
     @TempDir
     static Path data;
 
-    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
-    private final Set<String> down = ConcurrentHashMap.newKeySet();
+    private TestServer server;
+    private ApiTestClient api;
+    private Set<String> down;
     private VmsApplication app;
     private String technician;
     private String operator;
@@ -58,14 +54,13 @@ class MapApiIT {
 
     @BeforeAll
     void start() throws Exception {
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "monitor.interval-seconds", "1", "monitor.failures-to-offline", "1",
-                "monitor.confirm-millis", "100", "monitor.registry-poll-seconds", "1",
-                "coverage.camera-refresh-millis", "3600000")), VmsApplication.Mode.DEMO, Clock.systemUTC());
-        app.monitorService().start(target -> CompletableFuture.completedFuture(down.contains(target.cameraId())
-                ? new ProbeResult(ProbeOutcome.UNREACHABLE, 1, "connection refused") : ProbeResult.ok(1)));
-        technician = api.login("technician");
-        operator = api.login("operator");
+        server = TestServer.start(data, TestServer.fastMonitorFlags(Map.of("coverage.camera-refresh-millis", "3600000")),
+                null);
+        api = server.api();
+        app = server.app();
+        down = server.startProberWithCamerasDown();
+        technician = server.login("technician");
+        operator = server.login("operator");
         events = EventCollector.connect(app.port(), operator);
     }
 
@@ -74,8 +69,8 @@ class MapApiIT {
         if (events != null) {
             events.close();
         }
-        if (app != null) {
-            app.close();
+        if (server != null) {
+            server.close();
         }
     }
 

@@ -91,10 +91,6 @@ class OnboardingConsoleIT {
     }
 
     private static void signIn(String user) {
-        browser.open(base);
-        browser.type("login-username", user);
-        browser.type("login-password", user);
-        browser.click("login-submit");
-        browser.waitFor("[data-testid='main-nav']");
+        browser.signIn(base, user, "[data-testid='main-nav']");
     }
 }

@@ -6,21 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.monitor.Await;
-import org.skynet.vms.core.monitor.ProbeOutcome;
-import org.skynet.vms.core.monitor.ProbeResult;
 import org.skynet.vms.core.server.Json;
 
 /**
@@ -32,23 +25,18 @@ import org.skynet.vms.core.server.Json;
 public final class CoverageReportServer implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(15);
 
-    private final Set<String> down = ConcurrentHashMap.newKeySet();
-    private final VmsApplication app;
+    private final TestServer server;
+    private final Set<String> down;
     private final ApiTestClient api;
     private final String supervisor;
 
     public CoverageReportServer() throws Exception {
-        Path data = Files.createTempDirectory("vms-coverage-report");
-        Map<String, String> flags = new HashMap<>(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "monitor.interval-seconds", "1", "monitor.failures-to-offline", "1",
-                "monitor.confirm-millis", "100", "monitor.registry-poll-seconds", "1",
-                "coverage.camera-refresh-millis", "100"));
-        flags.putAll(Map.of("coverage.snapshot-start-delay-seconds", "0", "coverage.snapshot-check-seconds", "1"));
-        app = VmsApplication.start(VmsConfig.ofFlags(flags), VmsApplication.Mode.DEMO, Clock.systemUTC());
+        server = TestServer.start(Files.createTempDirectory("vms-coverage-report"), TestServer.fastMonitorFlags(Map.of(
+                "coverage.camera-refresh-millis", "100", "coverage.snapshot-start-delay-seconds", "0",
+                "coverage.snapshot-check-seconds", "1")), null);
         try {
-            app.monitorService().start(target -> CompletableFuture.completedFuture(down.contains(target.cameraId())
-                    ? new ProbeResult(ProbeOutcome.UNREACHABLE, 1, "connection refused") : ProbeResult.ok(1)));
-            api = new ApiTestClient(app::port);
+            down = server.startProberWithCamerasDown();
+            api = server.api();
             supervisor = api.login("supervisor");
             String technician = api.login("technician");
             HttpResponse<String> imported = api.send("POST", "/api/places:import", technician,
@@ -62,13 +50,13 @@ public final class CoverageReportServer implements AutoCloseable {
             assertTrue(Await.until(WAIT, () -> state("cam-r1").equals("ONLINE")), "cam-r1 ONLINE");
             assertEquals(2, placesCovered("designed"));
         } catch (Exception | AssertionError e) {
-            app.close();
+            server.close();
             throw e;
         }
     }
 
     public VmsApplication app() {
-        return app;
+        return server.app();
     }
 
     public ApiTestClient api() {
@@ -116,7 +104,7 @@ public final class CoverageReportServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.close();
+        server.close();
     }
 
     private void camera(String token, String id, double offset) throws Exception {

@@ -15,16 +15,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.coverage.CoverageEngine;
 import org.skynet.vms.core.coverage.CoverageMode;
 import org.skynet.vms.core.coverage.CoverageSummary;
@@ -32,8 +30,6 @@ import org.skynet.vms.core.coverage.Place;
 import org.skynet.vms.core.coverage.PlaceGeoJson;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.monitor.Await;
-import org.skynet.vms.core.monitor.ProbeOutcome;
-import org.skynet.vms.core.monitor.ProbeResult;
 import org.skynet.vms.core.server.Json;
 
 /**
@@ -48,29 +44,23 @@ class PlaceApiIT {
     @TempDir
     static Path data;
 
-    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
-    private final Set<String> down = ConcurrentHashMap.newKeySet();
+    @AutoClose
+    private TestServer server;
+    private ApiTestClient api;
+    private Set<String> down;
     private VmsApplication app;
     private String technician;
     private String operator;
 
     @BeforeAll
     void start() throws Exception {
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "monitor.interval-seconds", "1", "monitor.failures-to-offline", "1",
-                "monitor.confirm-millis", "100", "monitor.registry-poll-seconds", "1",
-                "coverage.camera-refresh-millis", "100")), VmsApplication.Mode.DEMO, Clock.systemUTC());
-        app.monitorService().start(target -> CompletableFuture.completedFuture(down.contains(target.cameraId())
-                ? new ProbeResult(ProbeOutcome.UNREACHABLE, 1, "connection refused") : ProbeResult.ok(1)));
-        technician = api.login("technician");
-        operator = api.login("operator");
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+        server = TestServer.start(data, TestServer.fastMonitorFlags(Map.of("coverage.camera-refresh-millis", "100")),
+                null);
+        api = server.api();
+        app = server.app();
+        down = server.startProberWithCamerasDown();
+        technician = server.login("technician");
+        operator = server.login("operator");
     }
 
     @Test

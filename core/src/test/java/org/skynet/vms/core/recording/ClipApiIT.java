@@ -3,7 +3,6 @@ package org.skynet.vms.core.recording;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -13,16 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,8 +33,8 @@ import org.skynet.vms.core.alarms.AlarmKind;
 import org.skynet.vms.core.alarms.AlarmSeverity;
 import org.skynet.vms.core.alarms.AlarmStatus;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.server.Json;
 
@@ -57,7 +53,9 @@ class ClipApiIT {
     @TempDir
     static Path data;
 
-    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
+    @AutoClose
+    private TestServer server;
+    private ApiTestClient api;
     private VmsApplication app;
     private SimulatedFleet fleet;
     private String technician;
@@ -66,26 +64,16 @@ class ClipApiIT {
 
     @BeforeAll
     void start() throws Exception {
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "recorder.fsync", "false",
+        server = TestServer.start(data, Map.of("recorder.fsync", "false",
                 "recorder.clips.pre-roll-seconds", String.valueOf(PRE_ROLL_SECONDS),
                 "recorder.clips.post-roll-seconds", String.valueOf(POST_ROLL_SECONDS), "recorder.clips.on-alarm", "true",
-                "camera-events.refresh-millis", "500")),
-                VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(3).eventLoopThreads(1).build());
-        technician = api.login("technician");
-        operator = api.login("operator");
-        supervisor = api.login("supervisor");
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+                "camera-events.refresh-millis", "500"), SimConfig.builder(3).eventLoopThreads(1).build());
+        api = server.api();
+        app = server.app();
+        fleet = server.fleet();
+        technician = server.login("technician");
+        operator = server.login("operator");
+        supervisor = server.login("supervisor");
     }
 
     @Test
@@ -255,29 +243,11 @@ class ClipApiIT {
     }
 
     private JsonNode awaitJson(String path, Predicate<JsonNode> check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = api.send("GET", path, operator, null);
-            assertEquals(200, r.statusCode(), r.body());
-            last = Json.MAPPER.readTree(r.body());
-            if (check.test(last)) {
-                return last;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
-        fail("not within 30 s: " + path + " -> " + last);
-        return last;
+        return server.awaitJson(path, operator, check);
     }
 
     private void createCamera(String id, String url, String user, String password, String onvifUrl)
             throws Exception {
-        String creds = ",\"rtspUrl\":\"" + url + "\"" + (onvifUrl == null ? "" : ",\"onvifUrl\":\"" + onvifUrl + "\"")
-                + (user == null ? ""
-                : ",\"username\":\"" + user + "\",\"password\":\"" + password + "\"");
-        HttpResponse<String> r = api.send("POST", "/api/cameras", technician, "{\"id\":\"" + id + "\",\"name\":\"" + id
-                + "\",\"district\":\"d1\",\"lat\":23.01,\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50" + creds
-                + "}");
-        assertEquals(201, r.statusCode(), r.body());
+        server.createCamera(technician, id, url, user, password, onvifUrl);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skynet.vms.adapters.sim.SimConfig;
-import org.skynet.vms.adapters.sim.SimulatedCamera;
-import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.alarms.Alarm;
 import org.skynet.vms.core.alarms.AlarmKind;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.recorder.catalogue.SegmentRow;
 import org.skynet.vms.recorder.segment.CloseReason;
 
@@ -41,16 +38,13 @@ class DiskFullIT {
     Path data;
 
     private Path mountPoint;
+    private TestServer server;
     private VmsApplication app;
-    private SimulatedFleet fleet;
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (fleet != null) {
-            fleet.close();
+        if (server != null) {
+            server.close();
         }
         if (mountPoint != null) {
             run("umount", "-l", mountPoint.toString());
@@ -64,18 +58,13 @@ class DiskFullIT {
         Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", root.toString()) == 0,
                 "cannot mount a tmpfs (needs root); skipping the disk-full test");
         mountPoint = root;
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "recorder.fsync", "false", "recorder.root", root.toString(),
-                "recorder.keep-free", "0%", "recorder.retention-interval-seconds", "3600")), VmsApplication.Mode.DEMO,
-                Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(1).eventLoopThreads(1).build());
-        ApiTestClient api = new ApiTestClient(app::port);
-        String technician = api.login("technician");
-        SimulatedCamera cam = fleet.cameras().get(0);
-        String body = "{\"id\":\"" + CAMERA + "\",\"name\":\"" + CAMERA + "\",\"district\":\"d1\",\"lat\":23.01,"
-                + "\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50,\"rtspUrl\":\"" + cam.rtspMainUrl()
-                + "\",\"username\":\"" + cam.username() + "\",\"password\":\"" + cam.password() + "\"}";
-        assertEquals(201, api.send("POST", "/api/cameras", technician, body).statusCode());
+        server = TestServer.start(data, Map.of("recorder.fsync", "false", "recorder.root", root.toString(),
+                "recorder.keep-free", "0%", "recorder.retention-interval-seconds", "3600"),
+                SimConfig.builder(1).eventLoopThreads(1).build());
+        app = server.app();
+        ApiTestClient api = server.api();
+        String technician = server.login("technician");
+        server.createCamera(technician, CAMERA, server.fleet().cameras().get(0));
         Instant since = Instant.now().minusSeconds(60);
         assertEquals(200, api.send("PUT", "/api/cameras/" + CAMERA + "/recording", technician,
                 "{\"mode\":\"continuous\"}").statusCode());

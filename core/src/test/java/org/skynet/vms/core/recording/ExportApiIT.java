@@ -2,7 +2,6 @@ package org.skynet.vms.core.recording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -11,26 +10,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
-import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.cli.VmsCommand;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.exports.ExportCheck;
 import org.skynet.vms.core.exports.SigningKey;
@@ -48,10 +42,11 @@ class ExportApiIT {
     @TempDir
     static Path data;
 
-    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
+    @AutoClose
+    private TestServer server;
+    private ApiTestClient api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private VmsApplication app;
-    private SimulatedFleet fleet;
     private String technician;
     private String operator;
     private String supervisor;
@@ -60,23 +55,13 @@ class ExportApiIT {
 
     @BeforeAll
     void start() throws Exception {
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "recorder.fsync", "false")), VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(1).eventLoopThreads(1).build());
-        technician = api.login("technician");
-        operator = api.login("operator");
-        supervisor = api.login("supervisor");
-        recordFewSeconds(fleet.cameras().get(0));
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+        server = TestServer.start(data, Map.of("recorder.fsync", "false"), SimConfig.builder(1).eventLoopThreads(1).build());
+        api = server.api();
+        app = server.app();
+        technician = server.login("technician");
+        operator = server.login("operator");
+        supervisor = server.login("supervisor");
+        recordFewSeconds(server.fleet().cameras().get(0));
     }
 
     @Test
@@ -160,7 +145,7 @@ class ExportApiIT {
         assertEquals(202, r.statusCode(), r.body());
         JsonNode accepted = Json.MAPPER.readTree(r.body());
         assertEquals("pending", accepted.get("state").textValue());
-        return awaitJson("/api/exports/" + accepted.get("id").textValue(), token,
+        return server.awaitJson("/api/exports/" + accepted.get("id").textValue(), token,
                 b -> !b.get("state").textValue().equals("pending"));
     }
 
@@ -187,33 +172,9 @@ class ExportApiIT {
                 + "\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50,\"rtspUrl\":\"" + cam.rtspMainUrl()
                 + "\",\"username\":\"" + cam.username() + "\",\"password\":\"" + cam.password() + "\"}";
         assertEquals(201, api.send("POST", "/api/cameras", technician, body).statusCode());
-        assertEquals(200, api.send("PUT", "/api/cameras/" + CAMERA + "/recording", technician,
-                "{\"mode\":\"continuous\"}").statusCode());
-        String recordings = "/api/cameras/" + CAMERA + "/recordings?from=" + Instant.now().minusSeconds(60);
-        awaitJson(recordings, operator, b -> b.path("recordedMillis").asLong() >= 3000);
-        assertEquals(200, api.send("PUT", "/api/cameras/" + CAMERA + "/recording", technician, "{\"mode\":\"off\"}")
-                .statusCode());
-        JsonNode closed = awaitJson(recordings, operator, b -> b.get("segments").size() > 0
-                && b.get("segments").get(0).get("state").asText().equals("closed"));
-        JsonNode span = closed.get("spans").get(0);
+        JsonNode span = server.recordAFewSeconds(CAMERA, technician, operator);
         recordedFrom = Instant.parse(span.get("start").textValue());
         recordedTo = Instant.parse(span.get("end").textValue());
-    }
-
-    private JsonNode awaitJson(String path, String token, Predicate<JsonNode> check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = api.send("GET", path, token, null);
-            assertEquals(200, r.statusCode(), r.body());
-            last = Json.MAPPER.readTree(r.body());
-            if (check.test(last)) {
-                return last;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
-        fail("not within 60 s: " + path + " -> " + last);
-        return last;
     }
 
     private static String sha256(Path file) throws Exception {

@@ -3,7 +3,6 @@ package org.skynet.vms.core.recording;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -14,26 +13,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
-import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.api.PlaybackApi;
-import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
-import org.skynet.vms.core.server.Json;
+import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 
 /**
  * Playback over real HTTP: a simulated camera recorded for a few seconds, then its MP4 (whole and a
@@ -47,8 +40,9 @@ class PlaybackApiIT {
     static Path data;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private VmsApplication app;
-    private SimulatedFleet fleet;
+    @AutoClose
+    private TestServer server;
+    private ApiTestClient api;
     private String technician;
     private String operator;
     private Instant recordedFrom;
@@ -56,22 +50,11 @@ class PlaybackApiIT {
 
     @BeforeAll
     void start() throws Exception {
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "recorder.fsync", "false")), VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(1).eventLoopThreads(1).build());
-        technician = login("technician");
-        operator = login("operator");
-        recordFewSeconds(fleet.cameras().get(0));
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+        server = TestServer.start(data, Map.of("recorder.fsync", "false"), SimConfig.builder(1).eventLoopThreads(1).build());
+        api = server.api();
+        technician = server.login("technician");
+        operator = server.login("operator");
+        recordFewSeconds(server.fleet().cameras().get(0));
     }
 
     @Test
@@ -121,7 +104,7 @@ class PlaybackApiIT {
     @Test
     void errors() throws Exception {
         String range = "from=" + recordedFrom + "&to=" + recordedTo;
-        assertEquals(401, send("/api/cameras/" + CAMERA + "/playback.mp4?" + range, null, null).statusCode());
+        assertEquals(401, api.send("GET", "/api/cameras/" + CAMERA + "/playback.mp4?" + range, null, null).statusCode());
         assertEquals(404, get("/api/cameras/nope/playback.mp4?" + range, null).statusCode());
         assertEquals(404, get("/api/cameras/" + CAMERA + "/playback.mp4?from=2020-01-01T00:00:00Z"
                 + "&to=2020-01-01T00:10:00Z", null).statusCode(), "nothing recorded then");
@@ -139,72 +122,18 @@ class PlaybackApiIT {
 
     /** Records the camera until a few seconds are in the catalogue, then stops, which closes the file. */
     private void recordFewSeconds(SimulatedCamera cam) throws Exception {
-        String body = "{\"id\":\"" + CAMERA + "\",\"name\":\"" + CAMERA + "\",\"district\":\"d1\",\"lat\":23.01,"
-                + "\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50,\"rtspUrl\":\"" + cam.rtspMainUrl()
-                + "\",\"username\":\"" + cam.username() + "\",\"password\":\"" + cam.password() + "\"}";
-        assertEquals(201, send("/api/cameras", technician, body).statusCode());
-        assertEquals(200, send("/api/cameras/" + CAMERA + "/recording", technician, "{\"mode\":\"continuous\"}",
-                "PUT").statusCode());
-        String since = Instant.now().minusSeconds(60).toString();
-        String recordings = "/api/cameras/" + CAMERA + "/recordings?from=" + since;
-        awaitJson(recordings, b -> b.path("recordedMillis").asLong() >= 3000);
-        assertEquals(200, send("/api/cameras/" + CAMERA + "/recording", technician, "{\"mode\":\"off\"}", "PUT")
-                .statusCode());
-        JsonNode closed = awaitJson(recordings, b -> b.get("segments").size() > 0
-                && b.get("segments").get(0).get("state").asText().equals("closed"));
-        JsonNode span = closed.get("spans").get(0);
+        server.createCamera(technician, CAMERA, cam);
+        JsonNode span = server.recordAFewSeconds(CAMERA, technician, operator);
         recordedFrom = Instant.parse(span.get("start").textValue());
         recordedTo = Instant.parse(span.get("end").textValue());
     }
 
-    private JsonNode awaitJson(String path, Predicate<JsonNode> check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = send(path, operator, null);
-            assertEquals(200, r.statusCode(), r.body());
-            last = Json.MAPPER.readTree(r.body());
-            if (check.test(last)) {
-                return last;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
-        fail("not within 30 s: " + path + " -> " + last);
-        return last;
-    }
-
     private HttpResponse<byte[]> get(String path, String range) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().port() + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + operator);
         if (range != null) {
             b.header("Range", range);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private String login(String user) throws IOException, InterruptedException {
-        HttpResponse<String> r = send("/api/session", null, "{\"username\":\"" + user + "\",\"password\":\"" + user
-                + "\"}");
-        assertEquals(200, r.statusCode(), r.body());
-        return Json.MAPPER.readTree(r.body()).get("token").textValue();
-    }
-
-    private HttpResponse<String> send(String path, String token, String json) throws IOException, InterruptedException {
-        return send(path, token, json, json == null ? "GET" : "POST");
-    }
-
-    private HttpResponse<String> send(String path, String token, String json, String method)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,20 +3,17 @@ package org.skynet.vms.core.recording;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,8 +23,8 @@ import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.server.Json;
 import org.skynet.vms.recorder.catalogue.SegmentRow;
@@ -46,7 +43,9 @@ class RecordingApiIT {
     @TempDir
     static Path data;
 
-    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
+    @AutoClose
+    private TestServer server;
+    private ApiTestClient api;
     private VmsApplication app;
     private SimulatedFleet fleet;
     private String technician;
@@ -54,21 +53,12 @@ class RecordingApiIT {
 
     @BeforeAll
     void start() throws Exception {
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "recorder.fsync", "false")), VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(1).eventLoopThreads(1).build());
-        technician = api.login("technician");
-        operator = api.login("operator");
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+        server = TestServer.start(data, Map.of("recorder.fsync", "false"), SimConfig.builder(1).eventLoopThreads(1).build());
+        api = server.api();
+        app = server.app();
+        fleet = server.fleet();
+        technician = server.login("technician");
+        operator = server.login("operator");
     }
 
     @Test
@@ -152,22 +142,8 @@ class RecordingApiIT {
         }
     }
 
-    private interface Check {
-        boolean ok(JsonNode body);
-    }
-
-    private JsonNode awaitJson(String path, Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = getJson(path, operator, 200);
-            if (check.ok(last)) {
-                return last;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
-        fail("not within 20 s: " + path + " -> " + last);
-        return last;
+    private JsonNode awaitJson(String path, Predicate<JsonNode> check) throws Exception {
+        return server.awaitJson(path, operator, check);
     }
 
     private static List<String> intervals(JsonNode array) {
@@ -177,12 +153,7 @@ class RecordingApiIT {
     }
 
     private void createCamera(String id, SimulatedCamera cam) throws Exception {
-        String creds = cam == null ? ",\"rtspUrl\":\"rtsp://192.0.2.10/s1\"" : ",\"rtspUrl\":\"" + cam.rtspMainUrl() + "\",\"username\":\""
-                + cam.username() + "\",\"password\":\"" + cam.password() + "\"";
-        HttpResponse<String> r = api.send("POST", "/api/cameras", technician, "{\"id\":\"" + id + "\",\"name\":\"" + id
-                + "\",\"district\":\"d1\",\"lat\":23.01,\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50" + creds
-                + "}");
-        assertEquals(201, r.statusCode(), r.body());
+        server.createCamera(technician, id, cam);
     }
 
     private JsonNode getJson(String path, String token, int status) throws Exception {

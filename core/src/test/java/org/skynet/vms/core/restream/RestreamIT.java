@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.skynet.vms.core.api.TestServer.await;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,8 +21,8 @@ import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.api.ApiTestClient;
+import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.app.VmsApplication;
-import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.recording.MediaProbe;
 
@@ -38,7 +35,9 @@ class RestreamIT {
     @TempDir
     static Path data;
 
-    private final ApiTestClient api = new ApiTestClient(() -> this.app.port());
+    @AutoClose
+    private TestServer server;
+    private ApiTestClient api;
     private VmsApplication app;
     private SimulatedFleet fleet;
     private String technician;
@@ -47,21 +46,12 @@ class RestreamIT {
     void start() throws Exception {
         MediaProbe.requireTool("ffmpeg");
         MediaProbe.requireTool("ffprobe");
-        app = VmsApplication.start(VmsConfig.ofFlags(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
-                "monitor.enabled", "false", "camera-events.enabled", "false", "recorder.fsync", "false")),
-                VmsApplication.Mode.DEMO, Clock.systemUTC());
-        fleet = SimulatedFleet.start(SimConfig.builder(3).h265Every(3).eventLoopThreads(1).build());
-        technician = api.login("technician");
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+        server = TestServer.start(data, Map.of("camera-events.enabled", "false", "recorder.fsync", "false"),
+                SimConfig.builder(3).h265Every(3).eventLoopThreads(1).build());
+        api = server.api();
+        app = server.app();
+        fleet = server.fleet();
+        technician = server.login("technician");
     }
 
     @Test
@@ -170,21 +160,7 @@ class RestreamIT {
                 rs -> rs.getLong(1), action, cameraId).orElse(0L);
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("not within 20 s: " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
-    }
-
     private void createCamera(String id, SimulatedCamera cam) throws Exception {
-        HttpResponse<String> r = api.send("POST", "/api/cameras", technician, "{\"id\":\"" + id + "\",\"name\":\"" + id
-                + "\",\"district\":\"d1\",\"lat\":23.01,\"lon\":113.75,\"bearing\":90,\"fov\":60,\"range\":50"
-                + ",\"rtspUrl\":\"" + cam.rtspMainUrl() + "\",\"username\":\"" + cam.username() + "\",\"password\":\""
-                + cam.password() + "\"}");
-        assertEquals(201, r.statusCode(), r.body());
+        server.createCamera(technician, id, cam);
     }
 }
