@@ -10,6 +10,7 @@ import { renderUsers } from './users.js';
 import { renderDashboard } from './dashboard.js';
 import { renderAlarms } from './alarms.js';
 import { renderMap } from './map.js';
+import { renderPlayback } from './playback.js';
 import { startEvents, stopEvents } from './events.js';
 import { initAlarmCue } from './alarm-cue.js';
 import { startAlarmWatch, stopAlarmWatch } from './alarm-watch.js';
@@ -29,6 +30,7 @@ const ROUTES = {
   '/dashboard': { title: 'Dashboard', render: renderDashboard, public: false },
   '/alarms': { title: 'Alarms', render: renderAlarms, public: false },
   '/map': { title: 'Map', render: renderMap, public: false },
+  '/playback': { title: 'Playback', render: renderPlayback, public: false },
 };
 
 const session = {
