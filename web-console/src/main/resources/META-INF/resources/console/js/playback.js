@@ -111,7 +111,7 @@ export function renderPlayback(view, ctx) {
       shapes.push(label);
     }
     const selection = rect('timeline-selection', 0, 16, 0, 38);
-    const playhead = svg('line', { x1: 0, x2: 0, y1: 14, y2: 54, class: 'timeline-playhead' });
+    const playhead = svg('line', { x1: 0, x2: 0, y1: 14, y2: 54, class: 'timeline-playhead', visibility: 'hidden' });
     playhead.dataset.testid = 'timeline-playhead';
     el.timeline.replaceChildren(...shapes, selection, playhead);
     drawSelection();
@@ -124,6 +124,7 @@ export function renderPlayback(view, ctx) {
     if (!playhead || now === null) {
       return;
     }
+    playhead.setAttribute('visibility', 'visible');
     playhead.setAttribute('x1', x(now));
     playhead.setAttribute('x2', x(now));
     el.clock.textContent = new Date(now).toLocaleString();
