@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.api.ApiTestClient;
@@ -22,10 +24,13 @@ import org.skynet.vms.core.recording.RecordedCamera;
  * The playback page in headless Chromium: a simulated camera recorded for about 20 s; the operator opens
  * its playback from the camera list, sees the recorded span on the timeline, clicks it and the video
  * plays (currentTime advances), switches to 2× (playbackRate 2), marks a range and exports it, and gets
- * download links for the MP4 and manifest.json. Screenshots are kept in target/screenshots.
+ * download links for the MP4 and manifest.json.
+ * Screenshots are kept in target/screenshots.
  */
 class PlaybackConsoleIT {
     private static final String CAMERA = "played-back";
+    /** The export job runs in the background; on a busy machine it can take a while. */
+    private static final Duration EXPORT_WAIT = Duration.ofSeconds(60);
 
     private static SimulatedFleet fleet;
     private static VmsApplication app;
@@ -78,11 +83,16 @@ class PlaybackConsoleIT {
         browser.screenshot("playback-playing-2x");
 
         browser.click("playback-export");
-        browser.waitUntil("download links for the MP4 and the manifest", () -> {
-            List<String> files = browser.allByTestId("export-file").stream().map(WebElement::getText).toList();
-            return files.contains("manifest.json") && files.stream().anyMatch(f -> f.endsWith(".mp4"));
-        });
-        browser.screenshot("playback-exported");
+        try {
+            new WebDriverWait(browser.driver(), EXPORT_WAIT).withMessage("download links for the MP4 and the manifest")
+                    .until(d -> {
+                        List<String> files = browser.allByTestId("export-file").stream().map(WebElement::getText)
+                                .toList();
+                        return files.contains("manifest.json") && files.stream().anyMatch(f -> f.endsWith(".mp4"));
+                    });
+        } finally {
+            browser.screenshot("playback-exported");
+        }
     }
 
     private static WebElement video() {
