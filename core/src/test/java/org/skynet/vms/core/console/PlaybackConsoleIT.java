@@ -24,7 +24,7 @@ import org.skynet.vms.core.recording.RecordedCamera;
  * The playback page in headless Chromium: a simulated camera recorded for about 20 s; the operator opens
  * its playback from the camera list, sees the recorded span on the timeline, clicks it and the video
  * plays (currentTime advances), switches to 2× (playbackRate 2), marks a range and exports it, and gets
- * download links for the MP4 and manifest.json.
+ * download links for the MP4 and manifest.json; a supervisor then sees that playback under who watched.
  * Screenshots are kept in target/screenshots.
  */
 class PlaybackConsoleIT {
@@ -92,6 +92,20 @@ class PlaybackConsoleIT {
                     });
         } finally {
             browser.screenshot("playback-exported");
+        }
+
+        browser.click("logout-button");
+        browser.type("login-username", "supervisor");
+        browser.type("login-password", "supervisor");
+        browser.click("login-submit");
+        browser.byTestId("main-nav");
+        browser.open("http://127.0.0.1:" + app.port() + "/#/playback?camera=" + CAMERA);
+        try {
+            browser.click("playback-viewers-load");
+            browser.waitUntil("the operator's playback in who watched", () -> browser.allByTestId("viewer-entry")
+                    .stream().anyMatch(e -> e.getText().contains("operator — recording.playback")));
+        } finally {
+            browser.screenshot("playback-who-watched");
         }
     }
 
