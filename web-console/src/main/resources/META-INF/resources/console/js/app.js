@@ -11,6 +11,7 @@ import { renderDashboard } from './dashboard.js';
 import { renderAlarms } from './alarms.js';
 import { renderMap } from './map.js';
 import { renderWall } from './wall.js';
+import { renderPlayback } from './playback.js';
 import { startEvents, stopEvents } from './events.js';
 import { initAlarmCue } from './alarm-cue.js';
 import { startAlarmWatch, stopAlarmWatch } from './alarm-watch.js';
@@ -31,6 +32,7 @@ const ROUTES = {
   '/alarms': { title: 'Alarms', render: renderAlarms, public: false },
   '/map': { title: 'Map', render: renderMap, public: false },
   '/wall': { title: 'Video wall', render: renderWall, public: false },
+  '/playback': { title: 'Playback', render: renderPlayback, public: false },
 };
 
 const session = {

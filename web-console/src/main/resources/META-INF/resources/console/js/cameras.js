@@ -276,7 +276,7 @@ function renderRows(tbody, cameras) {
     }
     tr.append(
       cell(String(camera.id ?? ''), 'mono'),
-      cell(camera.name ?? ''),
+      playbackCell(camera),
       cell(camera.district ?? ''),
       cell(formatLatLon(camera.lat, camera.lon), 'num mono'),
       tagsCell(camera.tags),
@@ -295,6 +295,18 @@ function cell(text, className) {
   if (className) {
     td.className = className;
   }
+  return td;
+}
+
+/** The camera's name, linking to its playback page. */
+function playbackCell(camera) {
+  const td = document.createElement('td');
+  const link = document.createElement('a');
+  link.href = '#/playback?camera=' + encodeURIComponent(String(camera.id ?? ''));
+  link.dataset.testid = 'camera-playback';
+  link.textContent = camera.name ?? '';
+  link.title = 'Play back recordings';
+  td.append(link);
   return td;
 }
 

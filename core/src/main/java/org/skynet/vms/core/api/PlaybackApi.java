@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.server.Access;
 import org.skynet.vms.core.server.ApiRequest;
@@ -29,6 +30,10 @@ import org.skynet.vms.recorder.snapshot.KeyframeDecoder;
  * <p>Memory: the MP4 is built whole in the heap for each request (at most
  * {@link PlaybackService#maxBytes()}), and a range request builds it too, then answers a slice.
  * Handlers run on the server's worker threads, never the event loop.
+ *
+ * <p>Audit: a playback is written to the audit log ({@code recording.playback}, camera, requested range)
+ * when the answer starts at byte 0 (no {@code Range}, or a range from the first byte), so a player that
+ * fetches the file in chunks is audited once per file, not per chunk (as clip downloads are).
  */
 public final class PlaybackApi {
     /** Header with the wall time of the file's first sample. */
@@ -42,16 +47,19 @@ public final class PlaybackApi {
     private final RecordedKeyframes keyframes;
     private final KeyframeDecoder decoder;
     private final CameraRegistry registry;
+    private final AuditLog audit;
 
     /**
      * @param segments  the catalogue lookup, e.g. {@code RecordingService::segments}
      * @param registry  to answer 404 for unknown cameras
+     * @param audit     where playbacks are recorded
      */
-    public PlaybackApi(SegmentSource segments, CameraRegistry registry) {
+    public PlaybackApi(SegmentSource segments, CameraRegistry registry, AuditLog audit) {
         this.playback = new PlaybackService(segments);
         this.keyframes = new RecordedKeyframes(segments);
         this.decoder = new KeyframeDecoder(callerRuns());
         this.registry = registry;
+        this.audit = audit;
     }
 
     public void register(ApiRouter router) {
@@ -61,7 +69,9 @@ public final class PlaybackApi {
 
     private ApiResponse playback(ApiRequest req) {
         String id = registry.get(req.pathParam("id"), DistrictScope.of(req.principal())).id();
-        StitchedMp4 mp4 = playback.stitch(id, instant(req, "from"), instant(req, "to"));
+        Instant from = instant(req, "from");
+        Instant to = instant(req, "to");
+        StitchedMp4 mp4 = playback.stitch(id, from, to);
         byte[] all = mp4.bytes();
         ApiResponse whole = new ApiResponse(HttpResponseStatus.OK, "video/mp4", all, Map.of())
                 .withHeader(HttpHeaderNames.ACCEPT_RANGES.toString(), "bytes")
@@ -75,6 +85,10 @@ public final class PlaybackApi {
         if (range instanceof ByteRange.Unsatisfiable) {
             return new ApiResponse(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE, null, new byte[0], Map.of())
                     .withHeader(HttpHeaderNames.CONTENT_RANGE.toString(), "bytes */" + all.length);
+        }
+        if (!(range instanceof ByteRange.Part part) || part.range().first() == 0) {
+            audit.record(req.requirePrincipal().username(), "recording.playback", id, "from=" + from + " to=" + to,
+                    req.remoteAddress());
         }
         if (range instanceof ByteRange.Part part) {
             ByteRange r = part.range();
