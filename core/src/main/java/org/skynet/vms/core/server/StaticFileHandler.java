@@ -15,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the console (classpath {@code META-INF/resources/console/}, at {@code /}) and WebJars
@@ -23,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ChannelHandler.Sharable
 final class StaticFileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(StaticFileHandler.class);
+
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"),
@@ -88,5 +92,15 @@ final class StaticFileHandler extends SimpleChannelInboundHandler<FullHttpReques
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /**
+     * The last handler of the HTTP pipeline: a peer that resets or breaks its connection (a load tool
+     * stopping, a browser tab closed) gets a quiet close instead of Netty's "reached the tail" warning.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("HTTP connection {} closed after {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
     }
 }
