@@ -152,6 +152,12 @@ public final class TestServer implements AutoCloseable {
      * an answer other than 200, or after 60 s with the last answer.
      */
     public JsonNode awaitJson(String path, String token, Predicate<JsonNode> check) throws Exception {
+        return awaitJson(api, path, token, check);
+    }
+
+    /** As {@link #awaitJson(String, String, Predicate)}, through any client (servers not started here). */
+    public static JsonNode awaitJson(ApiTestClient api, String path, String token, Predicate<JsonNode> check)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_JSON_SECONDS);
         JsonNode last = null;
         while (System.nanoTime() < deadline) {

@@ -1,16 +1,12 @@
 package org.skynet.vms.core.recording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.core.api.ApiTestClient;
-import org.skynet.vms.core.server.Json;
+import org.skynet.vms.core.api.TestServer;
 
 /**
  * A simulated camera added over the API, recorded continuously until the catalogue holds a given
@@ -31,9 +27,9 @@ public record RecordedCamera(String id, Instant from, Instant to) {
         assertEquals(201, api.send("POST", "/api/cameras", technician, body).statusCode());
         setMode(api, technician, id, "continuous");
         String recordings = "/api/cameras/" + id + "/recordings?from=" + Instant.now().minusSeconds(60);
-        await(api, technician, recordings, b -> b.path("recordedMillis").asLong() >= millis);
+        TestServer.awaitJson(api, recordings, technician, b -> b.path("recordedMillis").asLong() >= millis);
         setMode(api, technician, id, "off");
-        JsonNode closed = await(api, technician, recordings, b -> b.get("segments").size() > 0
+        JsonNode closed = TestServer.awaitJson(api, recordings, technician, b -> b.get("segments").size() > 0
                 && b.get("segments").get(0).get("state").asText().equals("closed"));
         JsonNode span = closed.get("spans").get(0);
         return new RecordedCamera(id, Instant.parse(span.get("start").textValue()),
@@ -43,22 +39,5 @@ public record RecordedCamera(String id, Instant from, Instant to) {
     private static void setMode(ApiTestClient api, String technician, String id, String mode) throws Exception {
         assertEquals(200, api.send("PUT", "/api/cameras/" + id + "/recording", technician,
                 "{\"mode\":\"" + mode + "\"}").statusCode());
-    }
-
-    private static JsonNode await(ApiTestClient api, String token, String path, Predicate<JsonNode> check)
-            throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            var r = api.send("GET", path, token, null);
-            assertEquals(200, r.statusCode(), r.body());
-            last = Json.MAPPER.readTree(r.body());
-            if (check.test(last)) {
-                return last;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
-        fail("not within 60 s: " + path + " -> " + last);
-        return last;
     }
 }
