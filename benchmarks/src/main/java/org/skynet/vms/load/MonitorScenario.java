@@ -2,7 +2,6 @@ package org.skynet.vms.load;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -31,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.skynet.vms.adapters.rtsp.EventLoopTransport;
 import org.skynet.vms.adapters.sim.Fault;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
@@ -48,7 +48,9 @@ import org.skynet.vms.core.server.Json;
  * server in DEMO mode on loopback with a fresh PostgreSQL schema ({@code VMS_BENCH_DB_URL}, default
  * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code VMS_BENCH_DB_USER}) or the embedded H2, the cameras
  * imported over {@code POST /api/cameras:import}, and an operator's {@code /api/events} WebSocket. Phases: the
- * first sweep (every camera probed once and ONLINE), a steady run counting false alarms, {@code D} cameras taken
+ * first sweep (every camera probed once and ONLINE, from UNKNOWN: {@code firstSweepSeconds}), a steady run counting
+ * false alarms and timing full sweeps as the cameras see them (from a moment until every camera has had an OPTIONS
+ * or DESCRIBE; {@code sweepSeconds} is the longest, back to back through the steady run), {@code D} cameras taken
  * DOWN at once (time to OFFLINE, then to the alarm on the WebSocket), and a blocking thread-per-probe baseline
  * sweeping the same cameras. CPU is the process's minus the simulator's event-loop threads. Progress goes to
  * stderr; the last stdout line is one JSON object of figures.
@@ -97,7 +99,7 @@ public final class MonitorScenario {
                     "db.user", pgUser, "db.schema", schema));
         }
         HealthObserver observer = new HealthObserver();
-        EventLoopGroup monitorGroup = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        EventLoopGroup monitorGroup = new MultiThreadIoEventLoopGroup(2, EventLoopTransport.best().ioHandlerFactory());
         String result;
         try (VmsApplication app = VmsApplication.start(VmsConfig.ofFlags(flags), VmsApplication.Mode.DEMO,
                 Clock.systemUTC())) {
@@ -123,20 +125,34 @@ public final class MonitorScenario {
                 sleep(5, () -> progress("first sweep: %,d of %,d ONLINE after %.0f s, %d false transitions",
                         observer.onlineCount(), cameras, secondsSince(s0), observer.falseTransitions()));
             }
-            double sweepSeconds = (observer.lastOnlineNanos() - s0) / 1e9;
+            double firstSweepSeconds = (observer.lastOnlineNanos() - s0) / 1e9;
             double firstSweepCpu = ownCpuSeconds(os) - cpu0;
             int online = observer.onlineCount();
             progress("first sweep: %,d of %,d ONLINE in %.1f s, %.1f CPU s (monitor+server)", online, cameras,
-                    sweepSeconds, firstSweepCpu);
+                    firstSweepSeconds, firstSweepCpu);
 
             int firstSweepFalseAlarms = observer.falseAlarms();
             int firstSweepFalseTransitions = observer.falseTransitions();
             double cpu1 = ownCpuSeconds(os);
             long st0 = System.nanoTime();
             long steadyEnd = st0 + TimeUnit.MINUTES.toNanos(steadyMinutes);
+            // A full sweep, seen from the cameras: from a moment on, until every camera has had a probe request.
+            double steadySweepMax = 0;
+            int steadySweeps = 0;
             while (System.nanoTime() < steadyEnd) {
-                sleep(10, () -> progress("steady: %.0f s, %d false alarms, %d false transitions, heap used %d MiB",
-                        secondsSince(st0), observer.falseAlarms(), observer.falseTransitions(), heapUsedMiB()));
+                long w0 = System.nanoTime();
+                double w = fullSweepSeconds(fleet.cameras(), steadyEnd);
+                if (w < 0) {
+                    break;
+                }
+                steadySweeps++;
+                steadySweepMax = Math.max(steadySweepMax, w);
+                progress("steady: %.0f s, sweep %d took %.1f s, %d false alarms, %d false transitions, heap used %d MiB",
+                        secondsSince(st0), steadySweeps, (System.nanoTime() - w0) / 1e9, observer.falseAlarms(),
+                        observer.falseTransitions(), heapUsedMiB());
+            }
+            while (System.nanoTime() < steadyEnd) {
+                Thread.sleep(200);
             }
             double steadySeconds = secondsSince(st0);
             double cpuPerSweep = (ownCpuSeconds(os) - cpu1) / (steadySeconds / interval);
@@ -192,18 +208,18 @@ public final class MonitorScenario {
                     baseline.failed());
 
             result = String.format(Locale.ROOT, "{\"scenario\":\"monitor\",\"cameras\":%d,\"intervalSeconds\":%d,"
-                    + "\"timeoutSeconds\":%d,\"maxInFlight\":%d,\"keptConnections\":%d,\"onvifEvery\":%d,\"db\":\"%s\",\"sweepSeconds\":%.2f,\"sweepOnline\":%d,"
+                    + "\"timeoutSeconds\":%d,\"maxInFlight\":%d,\"keptConnections\":%d,\"onvifEvery\":%d,\"db\":\"%s\",\"sweepSeconds\":%.2f,\"steadySweeps\":%d,\"firstSweepSeconds\":%.2f,\"sweepOnline\":%d,"
                     + "\"firstSweepCpuSeconds\":%.2f,\"cpuSecondsPerSweep\":%.2f,\"steadySeconds\":%.0f,"
                     + "\"peakHeapMiB\":%d,\"peakRssMiB\":%d,\"down\":%d,\"detected\":%d,\"detectionSecondsMax\":%.2f,"
                     + "\"alarms\":%d,\"alarmDelaySecondsMax\":%.3f,\"falseAlarms\":%d,\"falseTransitions\":%d,\"firstSweepFalseAlarms\":%d,\"firstSweepFalseTransitions\":%d,"
                     + "\"otherStatesAtEnd\":%d,\"blockingBaselineThreads\":%d,\"blockingBaselineSweepSeconds\":%.2f,"
-                    + "\"blockingBaselineOk\":%d,\"blockingBaselineCpuSeconds\":%.2f,\"baselineToMonitorSweepRatio\":%.2f,"
+                    + "\"blockingBaselineOk\":%d,\"blockingBaselineCpuSeconds\":%.2f,\"baselineToMonitorCpuRatio\":%.2f,"
                     + "\"cpus\":%d,\"jdk\":\"%s\","
                     + "\"maxHeapMiB\":%d,\"loadAverage\":%.2f}",
-                    cameras, interval, timeout, maxInFlight, kept, onvifEvery, db, sweepSeconds, online, firstSweepCpu, cpuPerSweep,
+                    cameras, interval, timeout, maxInFlight, kept, onvifEvery, db, steadySweepMax, steadySweeps, firstSweepSeconds, online, firstSweepCpu, cpuPerSweep,
                     steadySeconds, peakHeapMiB(), peakRssMiB(), down, detected, detectionMax, alarmed, alarmDelayMax,
                     falseAlarms, falseTransitions, firstSweepFalseAlarms, firstSweepFalseTransitions, notOnline, baselineThreads, baseline.seconds(), baseline.ok(),
-                    baselineCpu, baseline.seconds() / sweepSeconds, Runtime.getRuntime().availableProcessors(),
+                    baselineCpu, baselineCpu / cpuPerSweep, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage());
         } finally {
             monitorGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -339,5 +355,32 @@ public final class MonitorScenario {
 
     private static void progress(String format, Object... values) {
         System.err.println("monitor: " + String.format(Locale.ROOT, format, values));
+    }
+
+    /**
+     * Seconds until every camera has received an RTSP OPTIONS or DESCRIBE after now (the time of one full sweep as
+     * the cameras see it), or -1 when {@code deadline} came first.
+     */
+    private static double fullSweepSeconds(List<SimulatedCamera> cameras, long deadline) throws InterruptedException {
+        long t0 = System.nanoTime();
+        long[] before = new long[cameras.size()];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = requests(cameras.get(i));
+        }
+        int next = 0;
+        while (next < before.length) {
+            if (requests(cameras.get(next)) > before[next]) {
+                next++;
+            } else if (System.nanoTime() >= deadline) {
+                return -1;
+            } else {
+                Thread.sleep(200);
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static long requests(SimulatedCamera camera) {
+        return camera.optionsReceived() + camera.describesReceived();
     }
 }

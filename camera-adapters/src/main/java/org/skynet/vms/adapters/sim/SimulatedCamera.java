@@ -38,6 +38,7 @@ public final class SimulatedCamera {
     /** Created on the first subscription or event, so an idle camera costs nothing. */
     private SimEventLog events;
     private final AtomicLong optionsReceived = new AtomicLong();
+    private final AtomicLong describesReceived = new AtomicLong();
     private volatile Channel rtspListener;
     private volatile Channel onvifListener;
     /** Accepted connections still open; created on the first one, so an idle camera costs nothing. */
@@ -190,6 +191,16 @@ public final class SimulatedCamera {
     /** Counts one OPTIONS request (the camera's RTSP server calls this). */
     public void optionsAnswered() {
         optionsReceived.incrementAndGet();
+    }
+
+    /** RTSP DESCRIBE requests this camera has received so far (a health probe's deeper check, or a stream start). */
+    public long describesReceived() {
+        return describesReceived.get();
+    }
+
+    /** Counts one DESCRIBE request (the camera's RTSP server calls this). */
+    public void describeReceived() {
+        describesReceived.incrementAndGet();
     }
 
     /** Fires an event, delivered to every open ONVIF pull-point subscription of this camera. */

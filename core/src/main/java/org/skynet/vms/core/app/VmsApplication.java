@@ -1,5 +1,8 @@
 package org.skynet.vms.core.app;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -8,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.skynet.vms.adapters.rtsp.EventLoopTransport;
 import org.skynet.vms.core.alarms.Alarm;
 import org.skynet.vms.core.alarms.AlarmService;
 import org.skynet.vms.core.alarms.AlarmSettings;
@@ -224,7 +229,9 @@ public final class VmsApplication implements AutoCloseable {
         cameraRegistry.onChange(coverageFeed::registryChanged);
         coverageService.onPlacesChanged(coverageFeed::placesChanged);
         new MapApi(MapSettings.from(config), placeStore, coverageService, registryCameras).register(router);
-        coverageService.start(config.integer("coverage.camera-refresh-millis", 10_000));
+        // This process's registry changes reach coverage through the registry listener at once; the periodic
+        // re-read is only for changes made by another process, and reads every camera.
+        coverageService.start(config.integer("coverage.camera-refresh-millis", 300_000));
         RateSnapshots rateSnapshots = new RateSnapshots(jdbc);
         new CoverageReportApi(coverageService, new ReportBuilder(registryCameras,
                 new MonitorLiveStates(monitorService.states()), id -> monitorService.states().get(id)
@@ -294,7 +301,11 @@ public final class VmsApplication implements AutoCloseable {
         }
         closeables.add(monitorService);
         if (config.bool("monitor.enabled", true)) {
-            monitorService.start(server.ioGroup());
+            // Probes get their own loops (epoll where it loads): a sweep of a city must not queue behind the API.
+            EventLoopGroup probeLoops = new MultiThreadIoEventLoopGroup(config.integer("monitor.io-threads", 2),
+                    new DefaultThreadFactory("vms-monitor", true), EventLoopTransport.best().ioHandlerFactory());
+            closeables.add(closeables.indexOf(monitorService), () -> probeLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS));
+            monitorService.start(probeLoops);
         }
         if (config.bool("camera-events.enabled", true)) {
             OnvifEventWatcher cameraEvents = new OnvifEventWatcher(server.ioGroup(), CameraEventSettings.from(config),

@@ -46,6 +46,10 @@ public final class WatchedCameras implements Supplier<List<WatchTarget>> {
     @Override
     public List<WatchTarget> get() {
         Map<String, RecordingMode> recorded = modes.recorded();
+        if (recorded.values().stream().noneMatch(watchedModes::contains)) {
+            // the usual case for continuous-only cities: no need to read every camera every refresh
+            return List.of();
+        }
         List<Camera> cameras = new ArrayList<>();
         // one pass over the enabled cameras in chunks rather than a lookup per watched camera
         registry.forEach(new CameraFilter(null, null, true, null), c -> {

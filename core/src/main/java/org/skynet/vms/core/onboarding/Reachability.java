@@ -6,7 +6,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.skynet.vms.adapters.rtsp.EventLoopTransport;
 
 /**
  * The {@code reachable} check: resolve the host (on a blocking executor, since the JDK resolver blocks),
@@ -44,7 +44,7 @@ final class Reachability {
             long started) {
         CompletableFuture<CheckResult> out = new CompletableFuture<>();
         String where = host + ":" + port;
-        new Bootstrap().group(group).channel(NioSocketChannel.class)
+        new Bootstrap().group(group).channel(EventLoopTransport.of(group).socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeout.toMillis()))
                 .handler(new ChannelInboundHandlerAdapter())
                 .connect(new InetSocketAddress(address, port))

@@ -4,7 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import org.skynet.vms.adapters.rtsp.EventLoopTransport;
 import org.skynet.vms.adapters.sim.CameraChannels;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.StreamProfile;
@@ -32,7 +32,7 @@ public final class OnvifSimServer {
         OnvifSimHandler handler = new OnvifSimHandler(new OnvifAnswers(new SoapTemplates()), loadSnapshots(), clock);
         bootstrap = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(EventLoopTransport.of(group).serverSocketChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -87,6 +87,7 @@ final class RtspReplayHandler extends RtspConnectionHandler {
         }
         RtspTarget target = RtspTarget.parse(request.uri());
         if (method.equals(RtspMethods.DESCRIBE)) {
+            camera.describeReceived();
             describe(ctx, camera, request, target);
         } else if (method.equals(RtspMethods.SETUP)) {
             setup(ctx, camera, request, target);

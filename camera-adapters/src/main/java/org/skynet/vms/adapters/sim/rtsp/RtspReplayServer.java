@@ -5,10 +5,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
+import org.skynet.vms.adapters.rtsp.EventLoopTransport;
 import org.skynet.vms.adapters.sim.CameraChannels;
 import org.skynet.vms.adapters.sim.RtspAuthScheme;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
@@ -29,7 +29,7 @@ public final class RtspReplayServer {
     public RtspReplayServer(EventLoopGroup group, Clock clock, RtspAuthScheme scheme, ClipLibrary clips) {
         bootstrap = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(EventLoopTransport.of(group).serverSocketChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -10,10 +10,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import org.skynet.vms.adapters.rtsp.EventLoopTransport;
 import org.skynet.vms.adapters.rtsp.TransportHeader;
 
 /**
@@ -42,7 +42,7 @@ final class UdpRtpSink implements RtpSink {
      */
     static CompletableFuture<UdpRtpSink> open(EventLoop loop, String host, InetSocketAddress client,
             int clientRtcpPort) {
-        Bootstrap b = new Bootstrap().group(loop).channel(NioDatagramChannel.class).handler(DropInbound.INSTANCE);
+        Bootstrap b = new Bootstrap().group(loop).channel(EventLoopTransport.of(loop).datagramChannel()).handler(DropInbound.INSTANCE);
         ChannelFuture rtpBind = b.bind(host, 0);
         ChannelFuture rtcpBind = b.bind(host, 0);
         CompletableFuture<UdpRtpSink> result = new CompletableFuture<>();
