@@ -147,7 +147,8 @@ public final class AlarmService {
      * active, cleared when {@code problem} is empty. Called by the recorder after each sweep and write failure.
      */
     public synchronized void storageProblem(String storageRoot, Optional<String> problem, Instant at) {
-        condition(AlarmKind.STORAGE, STORAGE_DISTRICT, storagePrefix(storageRoot), problem, at, "storage keeps up again");
+        condition(AlarmKind.STORAGE, STORAGE_DISTRICT, storagePrefix(storageRoot), problem, at,
+                "storage keeps up again");
     }
 
     /**
@@ -157,7 +158,8 @@ public final class AlarmService {
      */
     public synchronized void lostNodes(Map<String, String> lost, Instant at) {
         for (Alarm a : List.copyOf(active.values())) {
-            if (a.kind() == AlarmKind.NODE_LOST && lost.keySet().stream().noneMatch(n -> a.message().startsWith(nodePrefix(n)))) {
+            if (a.kind() == AlarmKind.NODE_LOST
+                    && lost.keySet().stream().noneMatch(n -> a.message().startsWith(nodePrefix(n)))) {
                 clear(a, at, "the node is no longer lost (heartbeating again, stopped or removed)");
             }
         }
@@ -177,7 +179,8 @@ public final class AlarmService {
      * @param cameraIds the first of them by id; they become the alarm's members, the first 20 are in its message
      */
     public synchronized void unassignedCameras(int total, List<String> cameraIds, Instant at) {
-        Optional<Alarm> current = active.values().stream().filter(a -> a.kind() == AlarmKind.UNASSIGNED).findFirst();
+        Optional<Alarm> current = active.values().stream().filter(a -> a.kind() == AlarmKind.UNASSIGNED)
+                .findFirst();
         if (total == 0) {
             current.ifPresent(a -> clear(a, at, "every camera to record has a recorder node again"));
             return;

@@ -44,20 +44,14 @@ public final class NodeDirectory {
     public NodesOverview overview(NodeSettings settings) {
         Duration ttl = settings.leaseTtl();
         return jdbc.withConnection(c -> {
-            List<RecorderNode> nodes = new ArrayList<>();
-            Instant[] now = {null};
-            Jdbc.query(c, "SELECT n.*, CURRENT_TIMESTAMP AS db_now, (SELECT COUNT(*) FROM camera_leases l"
-                    + " WHERE l.node_id = n.node_id AND l.expires_at > CURRENT_TIMESTAMP) AS leases"
-                    + " FROM recorder_nodes n ORDER BY n.node_id", rs -> {
-                        now[0] = Jdbc.instant(rs, "db_now");
-                        nodes.add(node(rs, now[0], ttl));
-                        return null;
-                    });
             Counts counts = Jdbc.query(c, "SELECT CURRENT_TIMESTAMP AS db_now,"
                     + " (SELECT COUNT(*)" + RECORDABLE + "), (SELECT COUNT(*)" + UNLEASED + ")",
                     rs -> new Counts(Jdbc.instant(rs, "db_now"), rs.getInt(2), rs.getInt(3))).get(0);
-            return new NodesOverview(now[0] != null ? now[0] : counts.at(), settings.clusterEnabled(), ttl.toSeconds(),
-                    nodes, NodesOverview.Totals.of(nodes), counts.recorded(),
+            List<RecorderNode> nodes = Jdbc.query(c, "SELECT n.*, (SELECT COUNT(*) FROM camera_leases l"
+                    + " WHERE l.node_id = n.node_id AND l.expires_at > CURRENT_TIMESTAMP) AS leases"
+                    + " FROM recorder_nodes n ORDER BY n.node_id", rs -> node(rs, counts.at(), ttl));
+            return new NodesOverview(counts.at(), settings.clusterEnabled(), ttl.toSeconds(), nodes,
+                    NodesOverview.Totals.of(nodes), counts.recorded(),
                     settings.clusterEnabled() ? counts.unleased() : null);
         });
     }
@@ -131,7 +125,8 @@ public final class NodeDirectory {
 
     private static RecorderNode node(ResultSet rs, Instant now, Duration ttl) throws SQLException {
         Instant heartbeat = Jdbc.instant(rs, "heartbeat_at");
-        long age = Duration.between(heartbeat, now).toMillis();
+        // now was read by an earlier statement: a heartbeat written since is 0 s old, not negative
+        long age = Math.max(0, Duration.between(heartbeat, now).toMillis());
         return new RecorderNode(rs.getString("node_id"), rs.getString("url"),
                 NodeState.of(rs.getString("state"), age > ttl.toMillis()), rs.getString("state"),
                 rs.getInt("capacity"), rs.getInt("cameras"), rs.getInt("leases"), rs.getLong("ingest_bps"),

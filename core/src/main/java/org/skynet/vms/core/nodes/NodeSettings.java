@@ -16,7 +16,8 @@ import org.skynet.vms.errors.VmsException;
  *                         lease lapses after at most a TTL, another node claims it at its next round) is quiet
  * @param checkInterval    {@code cluster.check-seconds} (default 5): period of the check
  */
-public record NodeSettings(boolean clusterEnabled, Duration leaseTtl, Duration unassignedGrace, Duration checkInterval) {
+public record NodeSettings(boolean clusterEnabled, Duration leaseTtl, Duration unassignedGrace,
+                           Duration checkInterval) {
 
     /** Reads the keys. @throws VmsException INVALID_ARGUMENT naming a key that is not a positive number */
     public static NodeSettings from(VmsConfig config) {

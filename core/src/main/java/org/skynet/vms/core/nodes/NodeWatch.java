@@ -59,7 +59,7 @@ public final class NodeWatch implements AutoCloseable {
         return this;
     }
 
-    /** One check, on the caller's thread (tests; the schedule calls it too). */
+    /** One check, on the caller's thread (tests; the schedule calls it too); one caller at a time. */
     void check() {
         NodesOverview overview = directory.overview(settings);
         UnassignedCameras unassigned = directory.unassigned(settings.unassignedGrace(), UNASSIGNED_LISTED);

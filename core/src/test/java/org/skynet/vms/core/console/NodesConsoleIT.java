@@ -74,7 +74,7 @@ class NodesConsoleIT {
                 "2.5 free days is shown as low");
         assertEquals("false", browser.waitFor(row("n1", "ACTIVE") + " [data-testid='node-free-days']")
                 .getAttribute("data-low"));
-        assertEquals("0", browser.byTestId("nodes-unassigned-count").getText());
+        assertEquals("0", unassignedCount());
         assertTrue(browser.allByTestId("nodes-alarm").isEmpty(), "no cluster alarm while both nodes record");
         browser.waitFor("[data-testid='live-indicator'][data-status='live']");
         browser.driver().executeScript("window.nodesPageNotReloaded = true;");
@@ -82,7 +82,7 @@ class NodesConsoleIT {
 
         rows.heartbeat("n2", 60).lease("c3", "n2", -30).lease("c4", "n2", -30);
         browser.waitFor(row("n2", "LOST"));
-        browser.waitUntil("two unassigned cameras", () -> "2".equals(browser.byTestId("nodes-unassigned-count").getText()));
+        browser.waitUntil("two unassigned cameras", () -> "2".equals(unassignedCount()));
         WebElement unassigned = browser.waitFor("[data-testid='nodes-alarm'][data-kind='UNASSIGNED']");
         assertTrue(unassigned.getText().contains("c3, c4"), unassigned.getText());
         WebElement lost = browser.waitFor("[data-testid='nodes-alarm'][data-kind='NODE_LOST']");
@@ -92,11 +92,15 @@ class NodesConsoleIT {
         browser.screenshot("nodes-n2-lost");
 
         rows.lease("c3", "n1", 3600).lease("c4", "n1", 3600);
-        browser.waitUntil("every camera assigned again", () -> "0".equals(browser.byTestId("nodes-unassigned-count").getText()));
+        browser.waitUntil("every camera assigned again", () -> "0".equals(unassignedCount()));
         browser.waitUntil("UNASSIGNED alarm cleared", () -> browser.driver().findElements(
                 By.cssSelector("[data-testid='nodes-alarm'][data-kind='UNASSIGNED']")).isEmpty());
         browser.waitFor("[data-testid='nodes-alarm'][data-kind='NODE_LOST']");
         browser.screenshot("nodes-taken-over");
+    }
+
+    private static String unassignedCount() {
+        return browser.byTestId("nodes-unassigned-count").getText();
     }
 
     private static String row(String nodeId, String state) {

@@ -42,9 +42,9 @@ public final class ClusterRows {
                             Long diskUsedBytes, Long diskFreeBytes, Double freeDays, int heartbeatSecondsAgo) {
         jdbc.update("INSERT INTO recorder_nodes (node_id, url, capacity, state, started_at, heartbeat_at, cameras,"
                 + " ingest_bps, cpu_percent, disk_used_bytes, disk_free_bytes, free_days) VALUES (?, ?, ?, ?, "
-                + "CURRENT_TIMESTAMP - INTERVAL '1' HOUR, " + AGO + ", ?, ?, ?, ?, ?, ?)", id, "http://127.0.0.1:9/" + id,
-                capacity, state, heartbeatSecondsAgo, cameras, ingestBps, cpuPercent, diskUsedBytes, diskFreeBytes,
-                freeDays);
+                + "CURRENT_TIMESTAMP - INTERVAL '1' HOUR, " + AGO + ", ?, ?, ?, ?, ?, ?)", id,
+                "http://127.0.0.1:9/" + id, capacity, state, heartbeatSecondsAgo, cameras, ingestBps, cpuPercent,
+                diskUsedBytes, diskFreeBytes, freeDays);
         return this;
     }
 
@@ -61,8 +61,8 @@ public final class ClusterRows {
     public ClusterRows lease(String cameraId, String nodeId, int expiresInSeconds) {
         if (jdbc.update("UPDATE camera_leases SET node_id = ?, epoch = epoch + 1, acquired_at = CURRENT_TIMESTAMP,"
                 + " expires_at = " + AGO + " WHERE camera_id = ?", nodeId, -expiresInSeconds, cameraId) == 0) {
-            jdbc.update("INSERT INTO camera_leases (camera_id, node_id, epoch, acquired_at, expires_at) VALUES (?, ?, 1,"
-                    + " CURRENT_TIMESTAMP, " + AGO + ")", cameraId, nodeId, -expiresInSeconds);
+            jdbc.update("INSERT INTO camera_leases (camera_id, node_id, epoch, acquired_at, expires_at)"
+                    + " VALUES (?, ?, 1, CURRENT_TIMESTAMP, " + AGO + ")", cameraId, nodeId, -expiresInSeconds);
         }
         return this;
     }

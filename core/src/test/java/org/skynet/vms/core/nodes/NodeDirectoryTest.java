@@ -86,7 +86,8 @@ class NodeDirectoryTest {
                 directory.unassigned(Duration.ofSeconds(25), 2), "the total counts beyond the limit");
 
         rows.lease("expired-long-ago", "n1", 10).lease("released", "n1", 10);
-        assertEquals(new UnassignedCameras(1, List.of("never-leased")), directory.unassigned(Duration.ofSeconds(25), 200));
+        assertEquals(new UnassignedCameras(1, List.of("never-leased")),
+                directory.unassigned(Duration.ofSeconds(25), 200));
         rows.lease("never-leased", "n1", 10);
         assertEquals(UnassignedCameras.NONE, directory.unassigned(Duration.ofSeconds(25), 200));
     }
