@@ -24,7 +24,8 @@ import org.skynet.vms.core.nodes.ClusterRows;
  * two nodes written by SQL as their heartbeats would, n1 kept heartbeating by the test; the page lists both
  * with their figures (n2's free days in red), then n2's heartbeat goes old and its leases lapse, and without a
  * reload n2 turns LOST, the unassigned count shows its two cameras and the NODE_LOST and UNASSIGNED alarms
- * appear; n1 takes the cameras over and the count and the UNASSIGNED alarm go away. Screenshots in
+ * appear (also in the alarm panel, as one CRITICAL row); n1 takes the cameras over and the count and the
+ * UNASSIGNED alarm go away. Screenshots in
  * target/screenshots.
  */
 class NodesConsoleIT {
@@ -90,6 +91,14 @@ class NodesConsoleIT {
         assertEquals(true, browser.driver().executeScript("return window.nodesPageNotReloaded === true;"),
                 "updated in place, not by a reload");
         browser.screenshot("nodes-n2-lost");
+
+        browser.click("nav-alarms");
+        WebElement alarmRow = browser.waitFor("[data-testid='alarm-row'][data-kind='UNASSIGNED'][data-status='OPEN']");
+        assertTrue(cell(alarmRow, "alarm-source").startsWith("Unassigned"), cell(alarmRow, "alarm-source"));
+        assertEquals("CRITICAL", alarmRow.getAttribute("data-severity"));
+        browser.screenshot("nodes-alarm-panel");
+        browser.click("nav-nodes");
+        browser.waitFor(row("n2", "LOST"));
 
         rows.lease("c3", "n1", 3600).lease("c4", "n1", 3600);
         browser.waitUntil("every camera assigned again", () -> "0".equals(unassignedCount()));
