@@ -5,6 +5,7 @@
 import { ApiError, describeError } from './api.js';
 import { subscribe } from './events.js';
 import { acknowledgeAlarm, listAlarms } from './monitor-api.js';
+import { stateLabel } from './dashboard.js';
 
 const PAGE_LIMIT = 200;
 /**
@@ -214,7 +215,7 @@ function sourceCell(alarm) {
   td.dataset.testid = 'alarm-source';
   const what = document.createElement('div');
   what.className = 'mono';
-  what.textContent = alarm.kind === 'STORM' ? 'Storm' : alarm.cameraId || '';
+  what.textContent = alarm.cameraId || stateLabel(alarm.kind); // Storm, Storage, Node lost, Unassigned
   const where = document.createElement('div');
   where.className = 'alarm-district';
   where.textContent = alarm.district || '';

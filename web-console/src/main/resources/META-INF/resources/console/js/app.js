@@ -12,6 +12,7 @@ import { renderAlarms } from './alarms.js';
 import { renderMap } from './map.js';
 import { renderWall } from './wall.js';
 import { renderPlayback } from './playback.js';
+import { renderNodes } from './nodes.js';
 import { startEvents, stopEvents } from './events.js';
 import { initAlarmCue } from './alarm-cue.js';
 import { startAlarmWatch, stopAlarmWatch } from './alarm-watch.js';
@@ -33,6 +34,7 @@ const ROUTES = {
   '/map': { title: 'Map', render: renderMap, public: false },
   '/wall': { title: 'Video wall', render: renderWall, public: false },
   '/playback': { title: 'Playback', render: renderPlayback, public: false },
+  '/nodes': { title: 'Recorder nodes', render: renderNodes, public: false },
 };
 
 const session = {

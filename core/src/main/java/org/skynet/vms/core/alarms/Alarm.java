@@ -9,7 +9,9 @@ import java.util.List;
  *
  * @param cameraId null for a storm
  * @param groupId  the storm this camera alarm belongs to, or null
- * @param members  the cameras of a storm (every camera that joined it), empty for a camera alarm
+ * @param members  the cameras of a storm (every camera that joined it) or of an UNASSIGNED alarm (the first of
+ *                 them by id, as last checked; not stored, so empty after a restart until the next check),
+ *                 empty for a camera alarm
  */
 public record Alarm(long id, AlarmKind kind, AlarmSeverity severity, AlarmStatus status, String cameraId,
                     String district, String message, Instant raisedAt, Instant clearedAt, String clearedReason,
@@ -50,6 +52,11 @@ public record Alarm(long id, AlarmKind kind, AlarmSeverity severity, AlarmStatus
         m.add(camera);
         return new Alarm(id, kind, severity, status, cameraId, district, newMessage, raisedAt, clearedAt, clearedReason,
                 ackedAt, ackedBy, ackNote, groupId, m);
+    }
+
+    Alarm regrouped(List<String> all, String newMessage) {
+        return new Alarm(id, kind, severity, status, cameraId, district, newMessage, raisedAt, clearedAt, clearedReason,
+                ackedAt, ackedBy, ackNote, groupId, all);
     }
 
     Alarm withMembers(List<String> all) {

@@ -11,5 +11,9 @@ public enum AlarmKind {
     /** Many cameras of one district failed together; one alarm for all of them. */
     STORM,
     /** A recorder storage root cannot keep up: writing failed (disk full) or the quota is not met after a sweep. */
-    STORAGE
+    STORAGE,
+    /** A recorder node stopped heartbeating without saying goodbye (cluster mode only). */
+    NODE_LOST,
+    /** Cameras that should be recorded have had no recorder node for longer than the grace; one alarm for all (cluster mode only). */
+    UNASSIGNED
 }

@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  *   active, later failures of that district join it instead of being pushed one by one. Members are
  *   still tracked (each has its own alarm with {@code groupId}); the storm clears when all have.</li>
  *   <li>Acknowledging a storm acknowledges its active members.</li>
+ *   <li>Conditions that concern no camera keep one active alarm each while they last: STORAGE per storage
+ *   root, NODE_LOST per recorder node, and one UNASSIGNED alarm for all the cameras without a recorder node
+ *   (its list follows each check).</li>
  * </ul>
  *
  * <p>Memory is the truth for active alarms (restored at start); every snapshot goes to the database
@@ -40,6 +43,10 @@ import org.slf4j.LoggerFactory;
 public final class AlarmService {
     /** District of storage alarms (they concern a recorder, not a camera). */
     public static final String STORAGE_DISTRICT = "storage";
+    /** District of recorder-node alarms (NODE_LOST, UNASSIGNED): cluster-wide, like storage alarms. */
+    public static final String CLUSTER_DISTRICT = "cluster";
+    /** Camera ids named in the message of an UNASSIGNED alarm; the rest are counted. */
+    private static final int UNASSIGNED_NAMED = 20;
     private static final Logger log = LoggerFactory.getLogger(AlarmService.class);
 
     private final AlarmStore store;
@@ -140,21 +147,85 @@ public final class AlarmService {
      * active, cleared when {@code problem} is empty. Called by the recorder after each sweep and write failure.
      */
     public synchronized void storageProblem(String storageRoot, Optional<String> problem, Instant at) {
-        String prefix = storagePrefix(storageRoot);
-        Optional<Alarm> current = active.values().stream()
-                .filter(a -> a.kind() == AlarmKind.STORAGE && a.message().startsWith(prefix)).findFirst();
-        if (problem.isPresent() && current.isEmpty()) {
-            Alarm a = Alarm.raised(ids.incrementAndGet(), AlarmKind.STORAGE, AlarmSeverity.MAJOR, null,
-                    STORAGE_DISTRICT, prefix + problem.get(), at);
+        condition(AlarmKind.STORAGE, STORAGE_DISTRICT, storagePrefix(storageRoot), problem, at,
+                "storage keeps up again");
+    }
+
+    /**
+     * Brings the NODE_LOST alarms in line with the recorder nodes LOST now: one MAJOR alarm per node in
+     * {@code lost} (district {@value #CLUSTER_DISTRICT}; the value says what is known, e.g. the last heartbeat),
+     * raised if it has none; every other node's alarm is cleared, also one restored for a node since removed.
+     */
+    public synchronized void lostNodes(Map<String, String> lost, Instant at) {
+        for (Alarm a : List.copyOf(active.values())) {
+            if (a.kind() == AlarmKind.NODE_LOST
+                    && lost.keySet().stream().noneMatch(n -> a.message().startsWith(nodePrefix(n)))) {
+                clear(a, at, "the node is no longer lost (heartbeating again, stopped or removed)");
+            }
+        }
+        lost.forEach((node, problem) -> condition(AlarmKind.NODE_LOST, CLUSTER_DISTRICT, nodePrefix(node),
+                Optional.of(problem), at, null));
+    }
+
+    private static String nodePrefix(String nodeId) {
+        return "recorder node " + nodeId + ": ";
+    }
+
+    /**
+     * Brings the one UNASSIGNED alarm (CRITICAL, district {@value #CLUSTER_DISTRICT}) in line with the cameras
+     * that should be recorded but have no recorder node: raised when {@code total} becomes positive, updated
+     * (an {@code alarm} event, as a growing storm) when the list changes, cleared when it is zero again.
+     *
+     * @param cameraIds the first of them by id; they become the alarm's members, the first 20 are in its message
+     */
+    public synchronized void unassignedCameras(int total, List<String> cameraIds, Instant at) {
+        Optional<Alarm> current = active.values().stream().filter(a -> a.kind() == AlarmKind.UNASSIGNED)
+                .findFirst();
+        if (total == 0) {
+            current.ifPresent(a -> clear(a, at, "every camera to record has a recorder node again"));
+            return;
+        }
+        String message = total + (total == 1 ? " camera" : " cameras") + " to record without a recorder node: "
+                + String.join(", ", cameraIds.subList(0, Math.min(UNASSIGNED_NAMED, cameraIds.size())))
+                + (total > UNASSIGNED_NAMED ? " and " + (total - UNASSIGNED_NAMED) + " more" : "");
+        if (current.isEmpty()) {
+            Alarm a = Alarm.raised(ids.incrementAndGet(), AlarmKind.UNASSIGNED, AlarmSeverity.CRITICAL, null,
+                    CLUSTER_DISTRICT, message, at).withMembers(cameraIds);
             put(a);
-            log.warn("storage alarm: {}", a.message());
+            log.warn("{}", message);
+            publish(AlarmEvent.RAISED, a);
+        } else if (!current.get().message().equals(message) || !current.get().members().equals(cameraIds)) {
+            Alarm changed = current.get().regrouped(cameraIds, message);
+            put(changed);
+            publish(AlarmEvent.RAISED, changed);
+        }
+    }
+
+    /**
+     * One alarm per condition, found by kind and message prefix: raised (MAJOR) when {@code problem} is present
+     * and none is active, cleared with {@code clearReason} when it is empty.
+     */
+    private void condition(AlarmKind kind, String district, String prefix, Optional<String> problem, Instant at,
+                           String clearReason) {
+        Optional<Alarm> current = active.values().stream()
+                .filter(a -> a.kind() == kind && a.message().startsWith(prefix)).findFirst();
+        if (problem.isPresent() && current.isEmpty()) {
+            Alarm a = Alarm.raised(ids.incrementAndGet(), kind, AlarmSeverity.MAJOR, null, district,
+                    prefix + problem.get(), at);
+            put(a);
+            log.warn("{} alarm: {}", kind, a.message());
             publish(AlarmEvent.RAISED, a);
         } else if (problem.isEmpty() && current.isPresent()) {
-            Alarm cleared = current.get().cleared(at, "storage keeps up again");
-            active.remove(cleared.id());
-            writer.add(cleared);
-            publish(AlarmEvent.CLEARED, cleared);
+            clear(current.get(), at, clearReason);
         }
+    }
+
+    /** Clears an alarm that concerns no camera. */
+    private void clear(Alarm a, Instant at, String reason) {
+        Alarm cleared = a.cleared(at, reason);
+        active.remove(cleared.id());
+        writer.add(cleared);
+        publish(AlarmEvent.CLEARED, cleared);
     }
 
     private static String storagePrefix(String storageRoot) {

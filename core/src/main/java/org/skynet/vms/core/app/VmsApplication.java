@@ -28,6 +28,7 @@ import org.skynet.vms.core.api.ExportApi;
 import org.skynet.vms.core.api.HealthApi;
 import org.skynet.vms.core.api.MapApi;
 import org.skynet.vms.core.api.MonitorApi;
+import org.skynet.vms.core.api.NodeApi;
 import org.skynet.vms.core.api.PlaceApi;
 import org.skynet.vms.core.api.OnboardingApi;
 import org.skynet.vms.core.api.PlaybackApi;
@@ -65,6 +66,9 @@ import org.skynet.vms.core.map.MapSettings;
 import org.skynet.vms.core.monitor.MonitorService;
 import org.skynet.vms.core.monitor.MonitorSettings;
 import org.skynet.vms.core.monitor.WriteBehind;
+import org.skynet.vms.core.nodes.NodeDirectory;
+import org.skynet.vms.core.nodes.NodeSettings;
+import org.skynet.vms.core.nodes.NodeWatch;
 import org.skynet.vms.core.places.CoverageService;
 import org.skynet.vms.core.places.MonitorLiveStates;
 import org.skynet.vms.core.places.PlaceFeatures;
@@ -276,6 +280,13 @@ public final class VmsApplication implements AutoCloseable {
         closeables.add(exportService);
         new ExportApi(exportService, auditLog).register(router);
         new WallApi(new WallStore(jdbc), cameraRegistry, clock).register(router);
+        NodeSettings nodeSettings = NodeSettings.from(config);
+        NodeDirectory nodeDirectory = new NodeDirectory(jdbc);
+        new NodeApi(nodeDirectory, nodeSettings).register(router);
+        if (nodeSettings.clusterEnabled()) {
+            closeables.add(new NodeWatch(nodeDirectory, nodeSettings, alarmService, json -> events.publish(null, json),
+                    clock).start());
+        }
 
         String defaultBind = mode == Mode.DEMO ? "127.0.0.1" : "0.0.0.0";
         HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),
