@@ -66,9 +66,9 @@ public final class NodeFileClient {
         try {
             answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw unreachable(node, "did not answer within " + answerTimeout.toMillis() + " ms", e);
+            throw unreachable(node, "did not answer within " + answerTimeout.toMillis() + " ms");
         } catch (IOException e) {
-            throw unreachable(node, "cannot be reached: " + describe(e), e);
+            throw unreachable(node, "cannot be reached: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VmsException(ErrorKind.INTERNAL, "interrupted while reading from " + node, e);
@@ -104,15 +104,18 @@ public final class NodeFileClient {
         return new Chunk(answer.body(), Long.parseLong(m.group(3)));
     }
 
-    private static HttpError unreachable(RecorderNode node, String what, Exception cause) {
-        HttpError e = new HttpError(HttpResponseStatus.BAD_GATEWAY, "NODE_UNREACHABLE", node + " " + what);
-        e.initCause(cause);
-        return e;
+    /** The error for a node that could not be asked, with the cause in the message. */
+    private static HttpError unreachable(RecorderNode node, String what) {
+        return new HttpError(HttpResponseStatus.BAD_GATEWAY, "NODE_UNREACHABLE", node + " " + what);
     }
 
+    /** The exception's class and the first message along its causes ({@code ConnectException} has none). */
     private static String describe(IOException e) {
-        String name = e.getClass().getSimpleName();
-        return e.getMessage() == null ? name : name + " " + e.getMessage();
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return e.getClass().getSimpleName() + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
     }
 
     private static String encode(String s) {
