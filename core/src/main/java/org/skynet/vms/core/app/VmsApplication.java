@@ -16,6 +16,7 @@ import org.skynet.vms.core.api.AlarmApi;
 import org.skynet.vms.core.api.AuditApi;
 import org.skynet.vms.core.api.CameraApi;
 import org.skynet.vms.core.api.ClipApi;
+import org.skynet.vms.core.cluster.routing.NodeLiveRelays;
 import org.skynet.vms.core.cluster.routing.RecordingFiles;
 import org.skynet.vms.core.api.CoverageApi;
 import org.skynet.vms.core.api.CoverageReportApi;
@@ -285,7 +286,8 @@ public final class VmsApplication implements AutoCloseable {
         closeables.add(liveService);
         server = VmsServer.start(http, router, List.of(
                 new EventsUpgradeHandler(events, authenticator, command -> server.workers().execute(command)),
-                new LiveUpgradeHandler(liveService, authenticator, auditLog, clock, command -> server.workers().execute(command))),
+                new LiveUpgradeHandler(liveService, NodeLiveRelays.fromConfig(config, jdbc), authenticator, auditLog, clock,
+                        command -> server.workers().execute(command))),
                 tls.map(TlsSettings::context).orElse(null));
         closeables.add(server);
         if (tls.isPresent() && tls.get().redirectPort() != 0) {
