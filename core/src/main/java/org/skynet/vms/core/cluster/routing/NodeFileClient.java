@@ -99,7 +99,7 @@ public final class NodeFileClient {
                 || Long.parseLong(m.group(2)) - first + 1 != answer.body().length) {
             throw new HttpError(HttpResponseStatus.BAD_GATEWAY, "NODE_PROTOCOL", node + " answered HTTP " + status
                     + " (" + answer.headers().firstValue("Content-Range").orElse("no Content-Range") + ") to a range "
-                    + "from byte " + first + " of '" + path + "'");
+                    + "from byte " + first + " of '" + path + "'" + (status >= 400 ? ": " + excerpt(answer.body()) : ""));
         }
         return new Chunk(answer.body(), Long.parseLong(m.group(3)));
     }
@@ -116,6 +116,12 @@ public final class NodeFileClient {
             t = t.getCause();
         }
         return e.getClass().getSimpleName() + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
+    }
+
+    /** The start of an error answer (the node's JSON error), for the message. */
+    private static String excerpt(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
+        return text.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     private static String encode(String s) {

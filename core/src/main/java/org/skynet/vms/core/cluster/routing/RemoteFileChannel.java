@@ -13,8 +13,8 @@ import java.nio.channels.SeekableByteChannel;
  * with the first answer. Not thread-safe: one reader, as {@code PlaybackService} uses it.
  */
 final class RemoteFileChannel implements SeekableByteChannel {
-    /** Bytes fetched for a small read: one fragment header and its neighbours. */
-    static final int BLOCK_BYTES = 256 * 1024;
+    /** Bytes fetched for a small read: a fragment's moof and the next mdat header fit (a moof is about 1 KiB). */
+    static final int BLOCK_BYTES = 32 * 1024;
 
     private final NodeFileClient client;
     private final RecorderNode node;

@@ -137,6 +137,11 @@ class NodeFileServerIT {
         VmsException missing = assertThrows(VmsException.class, () -> new NodeFileClient(new ClusterToken(TOKEN))
                 .read(new RecorderNode("node-t", server.url()), root.toString(), "cam-1/none.mp4", 0, 10));
         assertEquals(ErrorKind.NOT_FOUND, missing.kind());
+        HttpError wrongRoot = assertThrows(HttpError.class, () -> new NodeFileClient(new ClusterToken(TOKEN))
+                .read(new RecorderNode("node-t", server.url()), dir.toString(), "secret.txt", 0, 10));
+        assertEquals("NODE_PROTOCOL", wrongRoot.code());
+        assertTrue(wrongRoot.getMessage().contains("HTTP 400") && wrongRoot.getMessage().contains("\"field\":\"root\""),
+                wrongRoot.getMessage());
     }
 
     private static byte[] readFully(RemoteFileChannel ch, long position, int n) throws Exception {
