@@ -22,7 +22,7 @@ import org.skynet.vms.recorder.catalogue.SegmentRow;
 public final class StorageRoots {
     private final Map<String, Path> roots = new LinkedHashMap<>();
 
-    /** @param roots the directories served; each must exist */
+    /** @param roots the directories served (a root that does not exist yet serves nothing: 404) */
     public StorageRoots(List<Path> roots) {
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("a node serves at least one storage root");
