@@ -4,9 +4,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.skynet.vms.core.audit.AuditLog;
+import org.skynet.vms.core.recording.ClipFiles;
 import org.skynet.vms.core.recording.ClipRow;
 import org.skynet.vms.core.recording.ClipService;
 import org.skynet.vms.core.recording.ClipStore;
@@ -54,13 +54,22 @@ public final class ClipApi {
 
     private final ClipService clips;
     private final ClipStore store;
+    private final ClipFiles files;
     private final CameraRegistry registry;
     private final AuditLog audit;
     private final Clock clock;
 
+    /** Clips whose files are on this machine. */
     public ClipApi(ClipService clips, ClipStore store, CameraRegistry registry, AuditLog audit, Clock clock) {
+        this(clips, store, ClipFiles.LOCAL, registry, audit, clock);
+    }
+
+    /** Clips whose files are read through {@code files} (local, or on a recorder node in a cluster). */
+    public ClipApi(ClipService clips, ClipStore store, ClipFiles files, CameraRegistry registry, AuditLog audit,
+            Clock clock) {
         this.clips = clips;
         this.store = store;
+        this.files = files;
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
@@ -160,7 +169,7 @@ public final class ClipApi {
             throw VmsException.conflict("clip " + clip.id() + " is still being recorded (until about "
                     + clip.triggeredAt() + " + post-roll); try again when it is closed");
         }
-        try (FileChannel file = FileChannel.open(clip.file(), StandardOpenOption.READ)) {
+        try (SeekableByteChannel file = files.open(clip)) {
             long size = file.size();
             ByteRange.Request range = ByteRange.parse(req.headers().get(HttpHeaderNames.RANGE), size);
             if (range instanceof ByteRange.Unsatisfiable) {
@@ -248,11 +257,12 @@ public final class ClipApi {
         };
     }
 
-    private static byte[] read(FileChannel file, ByteRange r) throws IOException {
+    private static byte[] read(SeekableByteChannel file, ByteRange r) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(r.length()));
         long position = r.first();
+        file.position(position);
         while (buf.hasRemaining()) {
-            int n = file.read(buf, position);
+            int n = file.read(buf);
             if (n < 0) {
                 throw new IOException("file ended at byte " + position + " before " + (r.last() + 1));
             }

@@ -18,6 +18,7 @@ import org.skynet.vms.errors.VmsException;
 import org.skynet.vms.recorder.playback.ByteRange;
 import org.skynet.vms.recorder.playback.PlaybackService;
 import org.skynet.vms.recorder.playback.RecordedKeyframes;
+import org.skynet.vms.recorder.playback.SegmentFiles;
 import org.skynet.vms.recorder.playback.SegmentSource;
 import org.skynet.vms.recorder.playback.StitchedMp4;
 import org.skynet.vms.recorder.snapshot.KeyframeDecoder;
@@ -55,8 +56,14 @@ public final class PlaybackApi {
      * @param audit     where playbacks are recorded
      */
     public PlaybackApi(SegmentSource segments, CameraRegistry registry, AuditLog audit) {
-        this.playback = new PlaybackService(segments);
-        this.keyframes = new RecordedKeyframes(segments);
+        this(segments, SegmentFiles.LOCAL, registry, audit);
+    }
+
+    /** As above, reading the files through {@code files} (local, or on a recorder node in a cluster). */
+    public PlaybackApi(SegmentSource segments, SegmentFiles files, CameraRegistry registry, AuditLog audit) {
+        this.playback = new PlaybackService(segments, files, PlaybackService.DEFAULT_MAX_SPAN,
+                PlaybackService.DEFAULT_MAX_BYTES);
+        this.keyframes = new RecordedKeyframes(segments, files);
         this.decoder = new KeyframeDecoder(callerRuns());
         this.registry = registry;
         this.audit = audit;

@@ -21,6 +21,8 @@ import org.skynet.vms.core.api.AlarmApi;
 import org.skynet.vms.core.api.AuditApi;
 import org.skynet.vms.core.api.CameraApi;
 import org.skynet.vms.core.api.ClipApi;
+import org.skynet.vms.core.cluster.routing.NodeLiveRelays;
+import org.skynet.vms.core.cluster.routing.RecordingFiles;
 import org.skynet.vms.core.api.CoverageApi;
 import org.skynet.vms.core.api.CoverageReportApi;
 import org.skynet.vms.core.api.DiscoveryApi;
@@ -82,6 +84,7 @@ import org.skynet.vms.core.onboarding.OnboardingJobs;
 import org.skynet.vms.core.onboarding.OnboardingService;
 import org.skynet.vms.core.onboarding.OnboardingStore;
 import org.skynet.vms.core.recording.JdbcSegmentCatalogue;
+import org.skynet.vms.core.recording.ClipFiles;
 import org.skynet.vms.core.recording.ClipCatalogueWriter;
 import org.skynet.vms.core.recording.ClipRecovery;
 import org.skynet.vms.core.recording.ClipService;
@@ -114,6 +117,7 @@ import org.skynet.vms.core.users.UserBootstrap;
 import org.skynet.vms.core.users.UserStore;
 import org.skynet.vms.core.wall.WallStore;
 import org.skynet.vms.errors.ErrorKind;
+import org.skynet.vms.recorder.playback.SegmentFiles;
 import org.skynet.vms.recorder.retention.DiskUsage;
 import org.skynet.vms.recorder.retention.RetentionSweeper;
 import org.skynet.vms.errors.VmsException;
@@ -265,16 +269,19 @@ public final class VmsApplication implements AutoCloseable {
         new RetentionApi(recordingModes, cameraRegistry, auditLog, retention.policy()).register(router);
         monitorService.watchLiveStreams(recordingService::statuses);
         new RecordingApi(recordingService, cameraRegistry, auditLog, clock).register(router);
-        new PlaybackApi(recordingService::segments, cameraRegistry, auditLog).register(router);
+        Optional<RecordingFiles> routedFiles = RecordingFiles.fromConfig(config, jdbc);
+        SegmentFiles segmentFiles = routedFiles.<SegmentFiles>map(f -> f).orElse(SegmentFiles.LOCAL);
+        new PlaybackApi(recordingService::segments, segmentFiles, cameraRegistry, auditLog).register(router);
         new ViewerApi(new ViewingHistory(jdbc), cameraRegistry, clock).register(router);
         clipService = new ClipService(recordingService, cameraRegistry, clipSettings.onAlarm());
         alarmService.onEvent(clipService::alarmEvent);
-        new ClipApi(clipService, clipStore, cameraRegistry, auditLog, clock).register(router);
+        new ClipApi(clipService, clipStore, routedFiles.<ClipFiles>map(f -> f).orElse(ClipFiles.LOCAL), cameraRegistry,
+                auditLog, clock).register(router);
         closeables.add(new ClipSweeper(clipStore, camera -> recordingModes.maxAgeDays(camera).map(Duration::ofDays)
                 .orElse(clipSettings.maxAge()))
                 .start(clipSettings.sweepInterval(), clock));
         ExportService exportService = new ExportService(new ExportStore(jdbc), new ExportWriter(recordingService::segments,
-                Duration.ofMinutes(config.integer("exports.part-minutes", 5)), SigningKey.loadOrCreate(dataDir),
+                segmentFiles, Duration.ofMinutes(config.integer("exports.part-minutes", 5)), SigningKey.loadOrCreate(dataDir),
                 VersionInfo.VERSION), cameraRegistry, auditLog,
                 config.path("exports.root", dataDir.resolve("exports").toString()), clock);
         closeables.add(exportService);
@@ -297,7 +304,8 @@ public final class VmsApplication implements AutoCloseable {
         closeables.add(liveService);
         server = VmsServer.start(http, router, List.of(
                 new EventsUpgradeHandler(events, authenticator, command -> server.workers().execute(command)),
-                new LiveUpgradeHandler(liveService, authenticator, auditLog, clock, command -> server.workers().execute(command))),
+                new LiveUpgradeHandler(liveService, NodeLiveRelays.fromConfig(config, jdbc), authenticator, auditLog, clock,
+                        command -> server.workers().execute(command))),
                 tls.map(TlsSettings::context).orElse(null));
         closeables.add(server);
         if (tls.isPresent() && tls.get().redirectPort() != 0) {

@@ -17,6 +17,7 @@ import org.skynet.vms.core.recording.RecordingTimeline;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
 import org.skynet.vms.recorder.playback.PlaybackService;
+import org.skynet.vms.recorder.playback.SegmentFiles;
 import org.skynet.vms.recorder.playback.SegmentSource;
 import org.skynet.vms.recorder.playback.StitchedMp4;
 
@@ -46,7 +47,13 @@ public final class ExportWriter {
      * @param serverVersion written into the manifest
      */
     public ExportWriter(SegmentSource segments, Duration partSpan, SigningKey key, String serverVersion) {
-        this.playback = new PlaybackService(segments, partSpan, PlaybackService.DEFAULT_MAX_BYTES);
+        this(segments, SegmentFiles.LOCAL, partSpan, key, serverVersion);
+    }
+
+    /** As above, reading the segment files through {@code files} (local, or on a recorder node in a cluster). */
+    public ExportWriter(SegmentSource segments, SegmentFiles files, Duration partSpan, SigningKey key,
+            String serverVersion) {
+        this.playback = new PlaybackService(segments, files, partSpan, PlaybackService.DEFAULT_MAX_BYTES);
         this.segments = segments;
         this.key = key;
         this.serverVersion = serverVersion;

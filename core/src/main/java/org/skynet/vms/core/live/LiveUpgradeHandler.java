@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Before the upgrade, on the given executor (it reads the database): the caller is authenticated (session
  * cookie or {@code Authorization: Bearer}; 401 otherwise) and the camera resolved for that caller
  * ({@link LiveService#camera}; 404 for an unknown camera), so a bad request gets a plain HTTP error, never
- * a socket that hangs. After the upgrade the viewer joins the camera's stream, and its start and end are
+ * a socket that hangs. After the upgrade the viewer joins the camera's stream (or, for a camera another
+ * process holds, a relay from there: {@link RemoteLive}; a relay that cannot start closes the socket with
+ * the reason, which names the node), and its start and end are
  * written to the audit log ({@code live.start}, {@code live.stop} with the time range). Other requests
  * pass on untouched. Sits in the HTTP pipeline before the API dispatcher.
  */
@@ -40,12 +43,20 @@ public final class LiveUpgradeHandler extends WebSocketUpgradeHandler<LiveUpgrad
     private final AuditLog audit;
     private final Clock clock;
     private final Executor executor;
+    private final RemoteLive remote;
 
     /** @param executor where authentication, camera lookup and audit run, e.g. the API workers */
     public LiveUpgradeHandler(LiveService live, Authenticator authenticator, AuditLog audit, Clock clock,
             Executor executor) {
+        this(live, RemoteLive.NONE, authenticator, audit, clock, executor);
+    }
+
+    /** As above, with the viewers of cameras held by another process relayed through {@code remote}. */
+    public LiveUpgradeHandler(LiveService live, RemoteLive remote, Authenticator authenticator, AuditLog audit,
+            Clock clock, Executor executor) {
         super("live", executor);
         this.live = live;
+        this.remote = remote;
         this.authenticator = authenticator;
         this.audit = audit;
         this.clock = clock;
@@ -85,6 +96,8 @@ public final class LiveUpgradeHandler extends WebSocketUpgradeHandler<LiveUpgrad
         private final AtomicBoolean closed = new AtomicBoolean();
         /** Guarded by itself: set on a worker, read when the connection ends. */
         private LiveViewer viewer;
+        /** Guarded by itself: the relay from the node holding the camera, when another process does. */
+        private AutoCloseable relay;
 
         Connection(ChannelHandlerContext ctx, Viewer admitted, Instant start, String address) {
             this.ctx = ctx;
@@ -113,8 +126,14 @@ public final class LiveUpgradeHandler extends WebSocketUpgradeHandler<LiveUpgrad
         private void started() {
             try {
                 audit.record(user, "live.start", cameraId, null, address);
+                Optional<AutoCloseable> relayed = remote.relay(cameraId, ctx.channel());
                 synchronized (this) {
-                    if (ctx.channel().isActive()) {
+                    if (relayed.isPresent()) {
+                        relay = relayed.get();
+                        if (!ctx.channel().isActive()) {
+                            closeRelay();
+                        }
+                    } else if (ctx.channel().isActive()) {
                         viewer = live.watch(cameraId, ctx.channel());
                     }
                 }
@@ -133,10 +152,21 @@ public final class LiveUpgradeHandler extends WebSocketUpgradeHandler<LiveUpgrad
                         live.release(viewer);
                         dropped = viewer.droppedFragments();
                     }
+                    closeRelay();
                 }
             } finally {
                 audit.record(user, "live.stop", cameraId, "from=" + start + " to=" + clock.instant()
                         + " fragmentsDropped=" + dropped, address);
+            }
+        }
+
+        private void closeRelay() {
+            try {
+                if (relay != null) {
+                    relay.close();
+                }
+            } catch (Exception e) {
+                LOG.warn("{}: closing the relay of {}'s live view: {}", cameraId, user, e.getMessage());
             }
         }
     }

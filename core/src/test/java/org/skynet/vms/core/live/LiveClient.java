@@ -19,21 +19,21 @@ import java.util.concurrent.TimeUnit;
  * order (text as String, binary as byte[]), and the time from connecting to the first one. A slow viewer
  * takes the first message and then stops asking for more, so the server's writes back up.
  */
-final class LiveClient implements WebSocket.Listener, AutoCloseable {
+public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     private final List<Object> messages = new ArrayList<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final StringBuilder partialText = new StringBuilder();
     private final boolean slow;
     private final long startNanos = System.nanoTime();
     private volatile long firstMessageNanos = -1;
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final CompletableFuture<String> closed = new CompletableFuture<>();
     private WebSocket socket;
 
     private LiveClient(boolean slow) {
         this.slow = slow;
     }
 
-    static LiveClient open(int port, String cameraId, String token, boolean slow) {
+    public static LiveClient open(int port, String cameraId, String token, boolean slow) {
         LiveClient client = new LiveClient(slow);
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
@@ -74,7 +74,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        closed.complete(null);
+        closed.complete(statusCode + " " + reason);
         return null;
     }
 
@@ -107,7 +107,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         return List.copyOf(messages);
     }
 
-    synchronized List<String> texts() {
+    public synchronized List<String> texts() {
         return messages.stream().filter(String.class::isInstance).map(String.class::cast).toList();
     }
 
@@ -116,7 +116,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Waits until at least {@code n} messages came; false on timeout. */
-    synchronized boolean awaitMessages(int n, Duration timeout) throws InterruptedException {
+    public synchronized boolean awaitMessages(int n, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (messages.size() < n) {
             long left = deadline - System.nanoTime();
@@ -145,8 +145,13 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** The server's close status and reason, once it closed the socket (at most {@code timeout} from now). */
+    public String awaitClose(Duration timeout) throws Exception {
+        return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Writes every binary message received so far, in order: init segment then fragments. */
-    synchronized Path writeMp4(Path file) throws Exception {
+    public synchronized Path writeMp4(Path file) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         messages.stream().filter(byte[].class::isInstance).forEach(b -> out.writeBytes((byte[]) b));
         return Files.write(file, out.toByteArray());

@@ -2,8 +2,7 @@ package org.skynet.vms.recorder.playback;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.SeekableByteChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,21 +35,29 @@ public final class PlaybackService {
     public static final int MAX_SEGMENTS = 256;
 
     private final SegmentSource segments;
+    private final SegmentFiles files;
     private final Duration maxSpan;
     private final long maxBytes;
 
-    /** A service with the default limits. */
+    /** A service with the default limits, reading local files. */
     public PlaybackService(SegmentSource segments) {
-        this(segments, DEFAULT_MAX_SPAN, DEFAULT_MAX_BYTES);
+        this(segments, SegmentFiles.LOCAL, DEFAULT_MAX_SPAN, DEFAULT_MAX_BYTES);
+    }
+
+    /** A service reading local files, with the given limits (see below). */
+    public PlaybackService(SegmentSource segments, Duration maxSpan, long maxBytes) {
+        this(segments, SegmentFiles.LOCAL, maxSpan, maxBytes);
     }
 
     /**
      * @param segments  where segment rows are looked up
+     * @param files     where their bytes are read ({@link SegmentFiles#LOCAL} on a single server)
      * @param maxSpan   longest range served
      * @param maxBytes  largest file built; at most {@code Integer.MAX_VALUE - 8}
      */
-    public PlaybackService(SegmentSource segments, Duration maxSpan, long maxBytes) {
+    public PlaybackService(SegmentSource segments, SegmentFiles files, Duration maxSpan, long maxBytes) {
         this.segments = Objects.requireNonNull(segments, "segments");
+        this.files = Objects.requireNonNull(files, "files");
         this.maxSpan = Objects.requireNonNull(maxSpan, "maxSpan");
         if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("maxBytes out of range: " + maxBytes);
@@ -84,7 +91,7 @@ public final class PlaybackService {
         long size = 0;
         boolean parametersChanged = false;
         for (SegmentRow row : rows) {
-            SegmentScan scan = SegmentScan.read(row.file(), row.startWall());
+            SegmentScan scan = SegmentScan.read(files, row);
             List<StoredFragment> wanted = scan.fragments().stream().filter(f -> f.overlaps(from, to)).toList();
             if (wanted.isEmpty()) {
                 continue;
@@ -116,19 +123,19 @@ public final class PlaybackService {
     }
 
     /** Fills an array of exactly {@code size} bytes: the init segment, then the rewritten fragments. */
-    private static StitchedMp4 write(byte[] init, List<Piece> pieces, int size, boolean parametersChanged) {
+    private StitchedMp4 write(byte[] init, List<Piece> pieces, int size, boolean parametersChanged) {
         byte[] out = Arrays.copyOf(init, size);
         int pos = init.length;
         long time90k = 0;
         long frames = 0;
         int sequence = 0;
-        FileChannel ch = null;
+        SeekableByteChannel ch = null;
         SegmentRow open = null;
         try {
             for (Piece p : pieces) {
                 if (p.row() != open) {
                     close(ch);
-                    ch = FileChannel.open(p.row().file(), StandardOpenOption.READ);
+                    ch = files.open(p.row());
                     open = p.row();
                 }
                 StoredFragment f = p.fragment();
@@ -150,13 +157,13 @@ public final class PlaybackService {
         return new StitchedMp4(out, first.startWall(), last.endWall(), sequence, frames, time90k, parametersChanged);
     }
 
-    private static void close(FileChannel ch) throws IOException {
+    private static void close(SeekableByteChannel ch) throws IOException {
         if (ch != null) {
             ch.close();
         }
     }
 
-    private static void closeQuietly(FileChannel ch) {
+    private static void closeQuietly(SeekableByteChannel ch) {
         try {
             close(ch);
         } catch (IOException e) {

@@ -2,8 +2,7 @@ package org.skynet.vms.recorder.playback;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.SeekableByteChannel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +25,17 @@ public final class RecordedKeyframes {
     public static final int MAX_KEYFRAME_BYTES = 16 << 20;
 
     private final SegmentSource segments;
+    private final SegmentFiles files;
 
+    /** Keyframes of local files. */
     public RecordedKeyframes(SegmentSource segments) {
+        this(segments, SegmentFiles.LOCAL);
+    }
+
+    /** Keyframes of the rows of {@code segments}, read through {@code files}. */
+    public RecordedKeyframes(SegmentSource segments, SegmentFiles files) {
         this.segments = Objects.requireNonNull(segments, "segments");
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     /**
@@ -39,7 +46,7 @@ public final class RecordedKeyframes {
     public AccessUnit at(String cameraId, Instant at) {
         List<SegmentRow> rows = segments.segments(cameraId, at, at.plusNanos(1), 1);
         for (SegmentRow row : rows) {
-            SegmentScan scan = SegmentScan.read(row.file(), row.startWall());
+            SegmentScan scan = SegmentScan.read(files, row);
             for (StoredFragment f : scan.fragments()) {
                 if (f.overlaps(at, at.plusNanos(1))) {
                     return firstSample(row, scan, f);
@@ -49,8 +56,8 @@ public final class RecordedKeyframes {
         throw VmsException.notFound("no recording of camera " + cameraId + " at " + at);
     }
 
-    private static AccessUnit firstSample(SegmentRow row, SegmentScan scan, StoredFragment f) {
-        try (FileChannel ch = FileChannel.open(row.file(), StandardOpenOption.READ)) {
+    private AccessUnit firstSample(SegmentRow row, SegmentScan scan, StoredFragment f) {
+        try (SeekableByteChannel ch = files.open(row)) {
             ByteBuffer moof = SegmentScan.read(ch, f.offset(), f.moofBytes());
             FragmentInfo info = Fmp4Parser.parseMoof(moof.duplicate());
             long size = MoofRewriter.firstSampleSize(moof);

@@ -2,14 +2,13 @@ package org.skynet.vms.recorder.playback;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.SeekableByteChannel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.skynet.vms.errors.ErrorKind;
 import org.skynet.vms.errors.VmsException;
+import org.skynet.vms.recorder.catalogue.SegmentRow;
 import org.skynet.vms.recorder.fmp4.Fmp4FormatException;
 import org.skynet.vms.recorder.fmp4.Fmp4Parser;
 import org.skynet.vms.recorder.fmp4.FragmentInfo;
@@ -26,9 +25,10 @@ import org.skynet.vms.recorder.segment.SegmentRecovery;
 record SegmentScan(byte[] init, List<StoredFragment> fragments) {
     private static final int HEADER = Fmp4Parser.HEADER_BYTES;
 
-    /** Scans {@code file}, whose first sample plays at {@code startWall}. */
-    static SegmentScan read(Path file, Instant startWall) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+    /** Scans the file of {@code row}, opened through {@code files}. */
+    static SegmentScan read(SegmentFiles files, SegmentRow row) {
+        Instant startWall = row.startWall();
+        try (SeekableByteChannel ch = files.open(row)) {
             long size = ch.size();
             long ftyp = boxSize(ch, 0, size, "ftyp", HEADER + 64);
             long moov = boxSize(ch, ftyp, size, "moov", SegmentRecovery.MAX_MOOV_BYTES);
@@ -54,13 +54,13 @@ record SegmentScan(byte[] init, List<StoredFragment> fragments) {
             }
             return new SegmentScan(init, List.copyOf(fragments));
         } catch (IOException e) {
-            throw new VmsException(ErrorKind.INTERNAL, "cannot read segment " + file + ": " + e.getMessage(), e);
+            throw new VmsException(ErrorKind.INTERNAL, "cannot read segment " + row.file() + ": " + e.getMessage(), e);
         } catch (Fmp4FormatException e) {
-            throw new VmsException(ErrorKind.INTERNAL, "damaged segment " + file + ": " + e.getMessage(), e);
+            throw new VmsException(ErrorKind.INTERNAL, "damaged segment " + row.file() + ": " + e.getMessage(), e);
         }
     }
 
-    private static long boxSize(FileChannel ch, long pos, long fileSize, String type, int max) throws IOException {
+    private static long boxSize(SeekableByteChannel ch, long pos, long fileSize, String type, int max) throws IOException {
         if (pos + HEADER > fileSize) {
             throw new Fmp4FormatException("no '" + type + "' at " + pos);
         }
@@ -73,17 +73,18 @@ record SegmentScan(byte[] init, List<StoredFragment> fragments) {
     }
 
     /** Reads exactly {@code n} bytes at {@code pos}. */
-    static ByteBuffer read(FileChannel ch, long pos, int n) throws IOException {
+    static ByteBuffer read(SeekableByteChannel ch, long pos, int n) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(n);
         readFully(ch, pos, b);
         return b;
     }
 
     /** Fills {@code into} (position to limit) from {@code pos}, then rewinds it to where it was. */
-    static void readFully(FileChannel ch, long pos, ByteBuffer into) throws IOException {
+    static void readFully(SeekableByteChannel ch, long pos, ByteBuffer into) throws IOException {
         int start = into.position();
+        ch.position(pos);
         while (into.hasRemaining()) {
-            if (ch.read(into, pos + into.position() - start) < 0) {
+            if (ch.read(into) < 0) {
                 throw new Fmp4FormatException("file ends inside a box at " + pos);
             }
         }
