@@ -58,6 +58,9 @@ class WallDutyConsoleIT {
         String technician = server.login("technician");
         for (int i = 0; i < CAMERAS; i++) {
             server.createCamera(technician, id(i), server.fleet().cameras().get(i));
+            // Apart on the wall's map: one marker each.
+            assertEquals(200, server.api().send("PATCH", "/api/cameras/" + id(i), technician,
+                    "{\"lat\":" + (23.01 + 0.002 * i) + ",\"lon\":" + (113.75 + 0.003 * (i % 2)) + "}").statusCode());
         }
     }
 
