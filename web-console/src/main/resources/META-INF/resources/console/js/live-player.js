@@ -2,12 +2,18 @@
 // Extensions. The socket sends a text codec message, the fMP4 init segment, then one fragment per picture,
 // and text state messages (connecting, reconnecting, live). Fragments are appended in arrival order, one at
 // a time; the buffer behind the playhead is trimmed; a player that falls behind jumps to the live edge.
+// Time messages pair a fragment's decode time with its wall clock (the camera's, or our ingest's when the
+// camera sends none): wallClock() gives the wall time of the picture on screen, video.currentTime.
 // stop() releases the socket, the SourceBuffer, the MediaSource and its object URL.
 
 /** Seconds of played video kept behind the playhead. */
 const KEEP_BEHIND_SECONDS = 10;
 /** How far the playhead may fall behind the newest buffered picture before jumping to it. */
 const MAX_LAG_SECONDS = 3;
+/** Time messages kept (about one a second): enough to cover the buffer behind the playhead. */
+const KEPT_TIMES = 32;
+/** The fMP4 timescale of the live stream (docs/ref/api.md). */
+const TIMESCALE = 90000;
 
 /**
  * Starts playing camera `cameraId` into `video`.
@@ -15,12 +21,14 @@ const MAX_LAG_SECONDS = 3;
  * @param {string} cameraId
  * @param {function(string, string=): void} onState called with connecting, live, reconnecting, closed,
  *   unsupported or error (with a detail)
- * @returns {{stop: function(): void}}
+ * @returns {{stop: function(): void, wallClock: function(): ({millis: number, source: string}|null)}}
  */
 export function playLive(video, cameraId, onState) {
   const source = new MediaSource();
   const objectUrl = URL.createObjectURL(source);
   const queue = [];
+  /** {seconds (media time), millis (wall), source}, oldest first */
+  const times = [];
   let buffer = null;
   let socket = null;
   let stopped = false;
@@ -48,6 +56,11 @@ export function playLive(video, cameraId, onState) {
   function onText(message) {
     if (message.type === 'state') {
       onState(message.state);
+    } else if (message.type === 'time') {
+      times.push({ seconds: message.decodeTime90k / TIMESCALE, millis: Date.parse(message.wall), source: message.source });
+      if (times.length > KEPT_TIMES) {
+        times.shift();
+      }
     } else if (message.type === 'codec') {
       const mime = `video/mp4; codecs="${message.codec}"`;
       if (!MediaSource.isTypeSupported(mime)) {
@@ -109,6 +122,24 @@ export function playLive(video, cameraId, onState) {
     pump();
   }
 
+  /**
+   * The wall clock of the picture at video.currentTime, from the latest time message at or before it (the
+   * first one when the playhead is before them all), or null before any; source 'camera' or 'server'.
+   */
+  function wallClock() {
+    if (!times.length) {
+      return null;
+    }
+    const at = video.currentTime;
+    let anchor = times[0];
+    for (const t of times) {
+      if (t.seconds <= at) {
+        anchor = t;
+      }
+    }
+    return { millis: anchor.millis + (at - anchor.seconds) * 1000, source: anchor.source };
+  }
+
   function stop() {
     if (stopped) {
       return;
@@ -135,5 +166,5 @@ export function playLive(video, cameraId, onState) {
     URL.revokeObjectURL(objectUrl);
   }
 
-  return { stop };
+  return { stop, wallClock };
 }

@@ -12,6 +12,7 @@ import { healthByCamera } from './monitor-api.js';
 import { stateLabel } from './dashboard.js';
 import { ConeEditor } from './map-cone-editor.js';
 import { coverageClass, percent, sector } from './map-geometry.js';
+import { applyTileSettings } from './map-tiles.js';
 import {
   allCameras, coverageSummary, districtOutlines, getCamera, mapPlaces, mapSettings, placeCoverage, saveCone,
 } from './map-api.js';
@@ -128,13 +129,7 @@ export function renderMap(view, ctx) {
 
   function applySettings(settings) {
     settingsApplied = true;
-    map.setMaxZoom(settings.maxZoom || 19);
-    if (settings.tileUrl) {
-      L.control.attribution({ prefix: false }).addTo(map);
-      L.tileLayer(settings.tileUrl, { maxZoom: settings.maxZoom || 19, attribution: settings.tileAttribution || '' })
-        .addTo(map);
-      el.canvas.classList.add('map-with-tiles');
-    }
+    applyTileSettings(map, settings, el.canvas);
   }
 
   // --- Districts -----------------------------------------------------------

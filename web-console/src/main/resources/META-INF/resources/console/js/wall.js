@@ -1,9 +1,15 @@
 // Video wall: 1, 4, 9 or 16 tiles, each playing one camera live (live-player.js). A camera goes into a tile
-// by dragging it from the camera list onto the tile, or with the tile's picker. Every change is saved for
-// the signed-in user (PUT /api/me/wall) and restored on the next visit (GET /api/me/wall).
+// by dragging it from the camera list or the map panel (wall-map.js) onto the tile, or with the tile's picker.
+// With "Pop up alarms" on, an alarm for a camera on the event socket puts it into a tile (wall-pop.js) marked
+// until clicked; pinned tiles are never replaced. Every tile change is saved for the signed-in user
+// (PUT /api/me/wall) and restored on the next visit (GET /api/me/wall); the switch and the pins are kept in
+// this browser (localStorage). Each tile's clock is the wall time of the picture shown, from the stream.
 
 import { ApiError, describeError, listCameras, request } from './api.js';
+import { subscribe } from './events.js';
 import { playLive } from './live-player.js';
+import { renderWallMap } from './wall-map.js';
+import { alarmOf, tileForPop } from './wall-pop.js';
 
 /** Cameras offered in the list and the pickers (the camera API's largest page). */
 const CAMERA_LIMIT = 500;
@@ -11,12 +17,14 @@ const STATE_TEXT = {
   empty: 'Empty', connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', closed: 'Closed',
   unsupported: 'Codec not supported', error: 'Error',
 };
+/** Tile clocks follow the playhead: refreshed this often. */
+const CLOCK_MILLIS = 250;
 
 /**
  * Renders the video wall into `view`.
  * @returns {function(): void} cleanup: stops every player and the clock
  */
-export function renderWall(view) {
+export function renderWall(view, ctx) {
   view.append(document.getElementById('tpl-wall').content.cloneNode(true));
   const el = {
     page: view.querySelector('#wall-view'),
@@ -24,13 +32,22 @@ export function renderWall(view) {
     error: view.querySelector('#wall-error'),
     cameras: view.querySelector('#wall-cameras'),
     grid: view.querySelector('#wall-grid'),
+    popping: view.querySelector('#wall-popping'),
+    notice: view.querySelector('#wall-notice'),
+    map: view.querySelector('#wall-map'),
   };
+  const prefsKey = 'vms.wall.' + (ctx && ctx.user ? ctx.user.username : '');
   const controller = new AbortController();
   /** cameraId → camera */
   let cameras = new Map();
-  /** One entry per tile: {cameraId, element, player} */
+  /** One entry per tile: {cameraId, element, player, pinned, poppedAt (ms; 0 = chosen by the user)} */
   let tiles = [];
-  const clock = setInterval(tickClocks, 1000);
+  let prefs = readPrefs();
+  /** Alarm ids already popped: an alarm re-sent (storm membership) does not pop again. */
+  const popped = new Set();
+  let removeMap = null;
+  const clock = setInterval(tickClocks, CLOCK_MILLIS);
+  const unsubscribe = subscribe(onEvent);
   let saving = Promise.resolve();
   /** Saves asked for and not yet answered: the page says "saved" only when none is left. */
   let unsaved = 0;
@@ -40,6 +57,11 @@ export function renderWall(view) {
     const size = Number(el.layout.value);
     build(Array.from({ length: size }, (_, i) => ids[i] ?? null));
     save();
+  });
+  el.popping.checked = prefs.popping;
+  el.popping.addEventListener('change', () => {
+    prefs.popping = el.popping.checked;
+    writePrefs();
   });
 
   load();
@@ -53,6 +75,7 @@ export function renderWall(view) {
       ]);
       cameras = new Map(list.items.map((c) => [c.id, c]));
       drawCameraList();
+      removeMap = renderWallMap(el.map, cameras, controller.signal);
       el.layout.value = String(wall.layout);
       build(wall.tiles);
       el.page.dataset.state = 'ready';
@@ -87,14 +110,21 @@ export function renderWall(view) {
     tiles.forEach(release);
     el.grid.dataset.layout = String(ids.length);
     el.grid.style.setProperty('--wall-columns', String(Math.sqrt(ids.length)));
-    tiles = ids.map((id, index) => createTile(index, cameras.has(id) ? id : null));
+    tiles = ids.map((id, index) => createTile(index, cameras.has(id) ? id : null, prefs.pinned.includes(index)));
     el.grid.replaceChildren(...tiles.map((t) => t.element));
   }
 
-  function createTile(index, cameraId) {
+  function createTile(index, cameraId, pinned) {
     const element = document.getElementById('tpl-wall-tile').content.firstElementChild.cloneNode(true);
     element.dataset.index = String(index);
-    const tile = { cameraId: null, element, player: null };
+    const tile = { cameraId: null, element, player: null, pinned: false, poppedAt: 0 };
+    const pin = element.querySelector('[data-testid="wall-tile-pin"]');
+    pin.addEventListener('click', () => {
+      setPinned(tile, !tile.pinned);
+      writePrefs();
+    });
+    setPinned(tile, pinned);
+    element.addEventListener('click', () => clearAlarm(tile));
     const picker = element.querySelector('[data-testid="wall-tile-picker"]');
     picker.setAttribute('aria-label', 'Camera in tile ' + (index + 1));
     picker.append(...Array.from(cameras.values(), (camera) => new Option(camera.name || camera.id, camera.id)));
@@ -120,13 +150,59 @@ export function renderWall(view) {
   }
 
   function assign(tile, cameraId) {
+    tile.poppedAt = 0;
     show(tile, cameraId);
     save();
+  }
+
+  function setPinned(tile, pinned) {
+    const pin = tile.element.querySelector('[data-testid="wall-tile-pin"]');
+    tile.pinned = pinned;
+    tile.element.dataset.pinned = String(pinned);
+    pin.setAttribute('aria-pressed', String(pinned));
+    pin.textContent = pinned ? 'Pinned' : 'Pin';
+    pin.title = pinned ? 'Pinned: alarms never replace this tile' : 'Pin: keep alarms out of this tile';
+  }
+
+  function onEvent(message) {
+    const alarm = alarmOf(message);
+    if (!alarm || !prefs.popping || !cameras.has(alarm.cameraId) || el.page.dataset.state !== 'ready') {
+      return;
+    }
+    if (alarm.alarmId !== null) {
+      if (popped.has(alarm.alarmId)) {
+        return;
+      }
+      popped.add(alarm.alarmId);
+    }
+    const index = tileForPop(tiles, alarm.cameraId);
+    const camera = cameras.get(alarm.cameraId);
+    if (index < 0) {
+      el.notice.textContent = `Alarm ${alarm.label} on ${camera.name || camera.id}: every tile is pinned.`;
+      el.notice.hidden = false;
+      return;
+    }
+    const tile = tiles[index];
+    tile.poppedAt = Date.now();
+    if (tile.cameraId !== alarm.cameraId) {
+      show(tile, alarm.cameraId);
+      save();
+    }
+    const mark = tile.element.querySelector('[data-testid="wall-tile-alarm"]');
+    mark.textContent = 'Alarm: ' + alarm.label;
+    mark.hidden = false;
+    tile.element.dataset.alarm = alarm.label;
+  }
+
+  function clearAlarm(tile) {
+    tile.element.querySelector('[data-testid="wall-tile-alarm"]').hidden = true;
+    delete tile.element.dataset.alarm;
   }
 
   /** Plays `cameraId` in the tile, or empties it. */
   function show(tile, cameraId) {
     release(tile);
+    clearAlarm(tile);
     tile.cameraId = cameraId;
     const camera = cameraId ? cameras.get(cameraId) : null;
     tile.element.dataset.cameraId = cameraId || '';
@@ -156,10 +232,43 @@ export function renderWall(view) {
     }
   }
 
+  /** Each tile's clock: the wall time of its picture on screen, marked when it is the server's, not the camera's. */
   function tickClocks() {
-    const now = new Date().toLocaleTimeString([], { hour12: false });
     for (const tile of tiles) {
-      tile.element.querySelector('[data-testid="wall-tile-clock"]').textContent = tile.cameraId ? now : '';
+      const label = tile.element.querySelector('[data-testid="wall-tile-clock"]');
+      const time = tile.player ? tile.player.wallClock() : null;
+      if (!time) {
+        label.textContent = '';
+        label.dataset.wall = '';
+        label.dataset.source = '';
+        continue;
+      }
+      const wall = new Date(time.millis);
+      label.textContent = wall.toLocaleTimeString([], { hour12: false }) + (time.source === 'server' ? ' (server)' : '');
+      label.dataset.wall = wall.toISOString();
+      label.dataset.source = time.source;
+      label.title = time.source === 'server'
+        ? 'Time the picture reached the server: the camera sends no clock'
+        : "Time of the picture by the camera's clock";
+    }
+  }
+
+  /** {popping, pinned (tile indexes)} of this user in this browser. */
+  function readPrefs() {
+    try {
+      const stored = JSON.parse(localStorage.getItem(prefsKey) || '{}');
+      return { popping: stored.popping !== false, pinned: Array.isArray(stored.pinned) ? stored.pinned : [] };
+    } catch {
+      return { popping: true, pinned: [] };
+    }
+  }
+
+  function writePrefs() {
+    prefs = { popping: prefs.popping, pinned: tiles.filter((t) => t.pinned).map((t) => Number(t.element.dataset.index)) };
+    try {
+      localStorage.setItem(prefsKey, JSON.stringify(prefs));
+    } catch {
+      // storage blocked: the switch and the pins still hold on this page
     }
   }
 
@@ -196,6 +305,10 @@ export function renderWall(view) {
 
   return () => {
     controller.abort();
+    unsubscribe();
+    if (removeMap) {
+      removeMap();
+    }
     clearInterval(clock);
     tiles.forEach(release);
     tiles = [];

@@ -21,7 +21,8 @@ import java.util.Objects;
  * <p>Two kinds of time, kept apart: {@code pts90k} is media time from the RTP timestamp, extended from
  * 32 to 64 bits (90 kHz units, monotonic modulo B-frames, starting near the camera's first
  * timestamp); {@code wallClock} is the wall-clock instant of that timestamp, from an RTCP sender
- * report or, before one arrives, from our packet arrival time. It is {@code null} when not anchored.
+ * report or, before one arrives, from our packet arrival time ({@code wallClockSource} says which). It
+ * is {@code null} when not anchored.
  *
  * @param codec             the codec
  * @param pts90k            presentation time in 90 kHz units (extended RTP timestamp)
@@ -31,9 +32,11 @@ import java.util.Objects;
  * @param parameters        parameter sets in force for this picture; never {@code null} from a depacketizer
  * @param parametersChanged whether {@code parameters} differ from the previous emitted unit's (true on the first)
  * @param discontinuity     whether pictures were lost or dropped between the previous emitted unit and this one
+ * @param wallClockSource   whose clock {@code wallClock} is; {@code null} exactly when {@code wallClock} is
  */
 public record AccessUnit(Codec codec, long pts90k, Instant wallClock, boolean keyframe, byte[] data,
-        VideoParameters parameters, boolean parametersChanged, boolean discontinuity) {
+        VideoParameters parameters, boolean parametersChanged, boolean discontinuity,
+        WallClockSource wallClockSource) {
 
     /** Bytes of the big-endian length prefix in front of each NAL unit in {@link #data()}. */
     public static final int LENGTH_PREFIX_BYTES = 4;
@@ -41,6 +44,16 @@ public record AccessUnit(Codec codec, long pts90k, Instant wallClock, boolean ke
     public AccessUnit {
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(data, "data");
+        if ((wallClock == null) != (wallClockSource == null)) {
+            throw new IllegalArgumentException("wallClock " + wallClock + " with source " + wallClockSource);
+        }
+    }
+
+    /** A unit whose wall clock, if any, is ours ({@link WallClockSource#SERVER}): files, simulators, tests. */
+    public AccessUnit(Codec codec, long pts90k, Instant wallClock, boolean keyframe, byte[] data,
+            VideoParameters parameters, boolean parametersChanged, boolean discontinuity) {
+        this(codec, pts90k, wallClock, keyframe, data, parameters, parametersChanged, discontinuity,
+                wallClock == null ? null : WallClockSource.SERVER);
     }
 
     /** Size of {@link #data()} in bytes. */
@@ -81,7 +94,7 @@ public record AccessUnit(Codec codec, long pts90k, Instant wallClock, boolean ke
         return out.toByteArray();
     }
 
-    /** A copy with different timing; used by replaying simulators. */
+    /** A copy with different timing, wall clock by ours; used by replaying simulators. */
     public AccessUnit withTiming(long newPts90k, Instant newWallClock) {
         return new AccessUnit(codec, newPts90k, newWallClock, keyframe, data, parameters, parametersChanged,
                 discontinuity);
@@ -92,7 +105,8 @@ public record AccessUnit(Codec codec, long pts90k, Instant wallClock, boolean ke
     public boolean equals(Object o) {
         return o instanceof AccessUnit a && codec == a.codec && pts90k == a.pts90k && keyframe == a.keyframe
                 && parametersChanged == a.parametersChanged && discontinuity == a.discontinuity
-                && Objects.equals(wallClock, a.wallClock) && Arrays.equals(data, a.data)
+                && Objects.equals(wallClock, a.wallClock) && wallClockSource == a.wallClockSource
+                && Arrays.equals(data, a.data)
                 && Objects.equals(parameters, a.parameters);
     }
 
@@ -103,7 +117,7 @@ public record AccessUnit(Codec codec, long pts90k, Instant wallClock, boolean ke
 
     @Override
     public String toString() {
-        return "AccessUnit[" + codec + " pts90k=" + pts90k + " wall=" + wallClock + (keyframe ? " key" : "")
+        return "AccessUnit[" + codec + " pts90k=" + pts90k + " wall=" + wallClock + (wallClockSource == WallClockSource.CAMERA ? " (camera)" : "") + (keyframe ? " key" : "")
                 + " " + data.length + "B" + (parametersChanged ? " params-changed" : "")
                 + (discontinuity ? " discontinuity" : "") + "]";
     }

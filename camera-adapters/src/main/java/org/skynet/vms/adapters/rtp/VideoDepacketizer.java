@@ -13,6 +13,7 @@ import org.skynet.vms.adapters.media.NalKind;
 import org.skynet.vms.adapters.media.NalSyntax;
 import org.skynet.vms.adapters.media.ParameterSetTracker;
 import org.skynet.vms.adapters.media.VideoParameters;
+import org.skynet.vms.adapters.media.WallClockSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,8 @@ public abstract class VideoDepacketizer {
     private String dropDetail;
 
     private boolean ssrcKnown;
+    /** A sender report that came before the first packet (the simulator and some cameras send one first). */
+    private RtcpSenderReport earlyReport;
     private long ssrc;
     private boolean awaitingKeyframe = true;
     private boolean discontinuity;
@@ -111,9 +114,15 @@ public abstract class VideoDepacketizer {
         return timeline;
     }
 
-    /** Anchors wall-clock time with an RTCP sender report for this track's SSRC; others are ignored. */
+    /**
+     * Anchors wall-clock time with an RTCP sender report for this track's SSRC; others are ignored. One that
+     * comes before the first RTP packet is kept and applied with that packet, if of the same SSRC, so the
+     * first picture already has the camera's clock.
+     */
     public final void senderReport(RtcpSenderReport report) {
-        if (ssrcKnown && report.ssrc() == ssrc) {
+        if (!ssrcKnown) {
+            earlyReport = report;
+        } else if (report.ssrc() == ssrc) {
             timeline.senderReport(report);
         }
     }
@@ -168,6 +177,10 @@ public abstract class VideoDepacketizer {
             lose();
         }
         long pts90k = timeline.extend(timestamp, arrival);
+        if (earlyReport != null) {
+            senderReport(earlyReport);
+            earlyReport = null;
+        }
         if (inUnit && pts90k != unitPts90k) {
             finishUnit();
         }
@@ -409,8 +422,10 @@ public abstract class VideoDepacketizer {
             skipped();
             return;
         }
-        AccessUnit unit = new AccessUnit(syntax.codec(), unitPts90k, timeline.wallClock(unitPts90k), keyframe,
-                Arrays.copyOf(buf, len), params, changed || announceParameters, discontinuity);
+        Instant wall = timeline.wallClock(unitPts90k);
+        AccessUnit unit = new AccessUnit(syntax.codec(), unitPts90k, wall, keyframe, Arrays.copyOf(buf, len), params,
+                changed || announceParameters, discontinuity, wall == null ? null
+                        : timeline.anchoredBySenderReport() ? WallClockSource.CAMERA : WallClockSource.SERVER);
         awaitingKeyframe = false;
         discontinuity = false;
         announceParameters = false;

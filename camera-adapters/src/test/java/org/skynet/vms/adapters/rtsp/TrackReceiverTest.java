@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.skynet.vms.adapters.media.AccessUnit;
+import org.skynet.vms.adapters.media.WallClockSource;
 import org.skynet.vms.adapters.rtp.RtcpSenderReport;
 import org.skynet.vms.adapters.rtp.RtpPacket;
 import org.skynet.vms.adapters.rtp.h264.H264Depacketizer;
@@ -47,6 +48,8 @@ class TrackReceiverTest {
         assertTrue(units.get(0).keyframe());
         assertEquals(NOW, units.get(0).wallClock(), "before the SR, wall time is arrival time");
         assertEquals(cameraClock.plusMillis(40), units.get(1).wallClock(), "after it, the camera's clock");
+        assertEquals(WallClockSource.SERVER, units.get(0).wallClockSource());
+        assertEquals(WallClockSource.CAMERA, units.get(1).wallClockSource());
         StreamStats stats = r.stats();
         assertEquals(2, stats.packets(), "the malformed one is not counted as a packet");
         assertEquals(2, stats.malformedPackets());
@@ -54,5 +57,22 @@ class TrackReceiverTest {
         assertEquals(0xABCDL, stats.lastSenderReport().ssrc());
         assertTrue(stats.wallClockFromSenderReport());
         assertEquals(2, stats.frames());
+    }
+
+    @Test
+    void aSenderReportBeforeTheFirstPacketGivesTheFirstPictureTheCameraClock() {
+        List<AccessUnit> units = new ArrayList<>();
+        H264Depacketizer d = new H264Depacketizer(units::add);
+        d.setParameterSets(List.of(SPS, PPS));
+        TrackReceiver r = new TrackReceiver(d, Clock.fixed(NOW, ZoneOffset.UTC));
+        Instant cameraClock = NOW.minusSeconds(3);
+        r.rtcp(ByteBuffer.wrap(new RtcpSenderReport(0xABCDL, RtcpSenderReport.instantToNtp(cameraClock), 9000, 0, 0)
+                .toBytes()));
+        r.rtp(rtp(1, 9000, true, new byte[] {0x65, (byte) 0x88, 0x01, 0x02}));
+        r.rtp(rtp(2, 12600, true, new byte[] {0x41, (byte) 0x9a, 0x01}));
+
+        assertEquals(cameraClock, units.get(0).wallClock());
+        assertEquals(WallClockSource.CAMERA, units.get(0).wallClockSource());
+        assertEquals(cameraClock.plusMillis(40), units.get(1).wallClock());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.skynet.vms.adapters.media.AccessUnit;
 import org.skynet.vms.adapters.media.VideoParameters;
+import org.skynet.vms.adapters.media.WallClockSource;
 import org.skynet.vms.recorder.ingest.GopSnapshot;
 import org.skynet.vms.recorder.ingest.IngestSession;
 import org.skynet.vms.recorder.ingest.LiveSink;
@@ -14,7 +15,8 @@ import org.skynet.vms.recorder.live.LiveFragmenter;
  * One camera's live stream for all its viewers: a {@link LiveSink} on the camera's ingest session that
  * muxes each unit once ({@link LiveFragmenter}) and offers the same bytes to every {@link LiveViewer}.
  * A viewer that joins gets the codec message, the init segment and the session's cached group of
- * pictures re-muxed on the same timeline, then the live fragments after it.
+ * pictures re-muxed on the same timeline, then the live fragments after it. A time message (the wall clock
+ * of a fragment's decode time) goes before every keyframe's fragment and at least once a second of media.
  *
  * <p>Threading: {@link #accept} on the RTSP event loop, {@link #streamEnded} on the ingest control
  * thread, {@link #add}/{@link #remove} on API workers; this object's lock orders them. The lock is
@@ -23,6 +25,8 @@ import org.skynet.vms.recorder.live.LiveFragmenter;
 final class LiveChannel implements LiveSink {
     /** Attempts to line a GOP snapshot up with the units already muxed before waiting for a keyframe. */
     private static final int JOIN_ATTEMPTS = 5;
+    /** Media time between time messages when no keyframe comes: one second. */
+    private static final long TIME_EVERY_90K = 90_000;
 
     private volatile IngestSession session;
     private final LiveFragmenter fragmenter = new LiveFragmenter();
@@ -32,6 +36,7 @@ final class LiveChannel implements LiveSink {
     private byte[] init;
     private boolean streaming;
     private AccessUnit lastMuxed;
+    private long lastTime90k;
 
     LiveChannel(IngestSession session) {
         this.session = session;
@@ -71,8 +76,14 @@ final class LiveChannel implements LiveSink {
         streaming = true;
         byte[] fragment = fragmenter.next(unit);
         lastMuxed = unit;
+        String time = null;
+        long decodeTime90k = fragmenter.decodeTime90k(unit);
+        if (unit.keyframe() || decodeTime90k - lastTime90k >= TIME_EVERY_90K || decodeTime90k < lastTime90k) {
+            time = time(unit, arrival);
+            lastTime90k = decodeTime90k;
+        }
         for (LiveViewer v : viewers) {
-            v.offer(fragment, unit.keyframe(), arrival);
+            v.offer(fragment, unit.keyframe(), arrival, time);
         }
     }
 
@@ -118,8 +129,21 @@ final class LiveChannel implements LiveSink {
         }
         List<byte[]> fragments = fragmenter.replay(cached);
         for (int i = 0; i < fragments.size(); i++) {
-            viewer.offer(fragments.get(i), cached.get(i).keyframe(), null);
+            AccessUnit unit = cached.get(i);
+            viewer.offer(fragments.get(i), unit.keyframe(), null, unit.keyframe() ? time(unit, null) : null);
         }
+    }
+
+    /**
+     * The time message of a muxed unit: its wall clock (camera or server, as the ingest anchored it), else
+     * its arrival here (server); null when neither is known (a replayed unit the ingest did not anchor).
+     */
+    private String time(AccessUnit unit, Instant arrival) {
+        if (unit.wallClock() != null) {
+            return LiveMessages.time(fragmenter.decodeTime90k(unit), unit.wallClock(), unit.wallClockSource());
+        }
+        return arrival == null ? null
+                : LiveMessages.time(fragmenter.decodeTime90k(unit), arrival, WallClockSource.SERVER);
     }
 
     private static int indexOf(List<AccessUnit> units, AccessUnit unit) {

@@ -47,8 +47,9 @@ final class LiveViewer {
      * A media fragment: sent, or dropped with the rest of its group when this viewer is behind.
      *
      * @param arrival when its unit came from the camera, for the latency figures; null for a replayed one
+     * @param time    the time message to send before the fragment when it is sent, or null
      */
-    void offer(byte[] fragment, boolean keyframe, Instant arrival) {
+    void offer(byte[] fragment, boolean keyframe, Instant arrival, String time) {
         if (needKeyframe && !keyframe) {
             droppedFragments.incrementAndGet();
             return;
@@ -59,6 +60,9 @@ final class LiveViewer {
             return;
         }
         needKeyframe = false;
+        if (time != null) {
+            send(new TextWebSocketFrame(time), time.length());
+        }
         send(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(fragment)), fragment.length, arrival);
     }
 

@@ -41,8 +41,8 @@ import org.skynet.vms.core.server.Json;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WallConsoleIT {
     private static final int CAMERAS = 4;
-    /** Drags list item {@code arguments[0]} onto tile {@code arguments[1]} with HTML5 drag events. */
-    private static final String DRAG = """
+    /** Drags list item or map marker {@code arguments[0]} onto tile {@code arguments[1]} with HTML5 drag events. */
+    static final String DRAG = """
             const data = new DataTransfer();
             const fire = (el, type) => el.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
             fire(arguments[0], 'dragstart');
@@ -54,7 +54,7 @@ class WallConsoleIT {
     private static final String CURRENT_TIMES = """
             return Array.from(document.querySelectorAll('[data-testid="wall-tile-video"]'), v => v.currentTime);
             """;
-    private static final String MSE_H264 = """
+    static final String MSE_H264 = """
             return !!window.MediaSource && MediaSource.isTypeSupported('video/mp4; codecs="avc1.42E01E"');
             """;
 

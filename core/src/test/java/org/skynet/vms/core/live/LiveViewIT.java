@@ -15,6 +15,8 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -36,13 +38,15 @@ import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.server.Json;
 import org.skynet.vms.recorder.fmp4.Fmp4Parser;
+import org.skynet.vms.recorder.fmp4.FragmentInfo;
 import org.skynet.vms.recorder.fmp4.TrackInfo;
 
 /**
  * Live video over a real WebSocket from the whole server on the embedded H2, fed by simulated cameras
  * over real RTSP on loopback: first message at once, an init segment and fragments that ffmpeg decodes,
  * one upstream connection however many viewers, a slow viewer that does not hold up a fast one, the
- * on-demand session closed with its last viewer, reconnecting, errors before the upgrade, audit.
+ * on-demand session closed with its last viewer, reconnecting, errors before the upgrade, audit, time
+ * messages that carry the camera's clock for the fragment after them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveViewIT {
@@ -78,7 +82,7 @@ class LiveViewIT {
                 .map(s -> s.frames() > 30).orElse(false));
         try (LiveClient a = LiveClient.open(app.port(), "live-rec", operator, false);
                 LiveClient b = LiveClient.open(app.port(), "live-rec", operator, false)) {
-            assertTrue(a.awaitMessages(3, Duration.ofSeconds(1)), "codec, init and a keyframe within 1 s");
+            assertTrue(a.awaitMessages(4, Duration.ofSeconds(1)), "codec, init, time and a keyframe within 1 s");
             assertTrue(a.firstMessageMillis() < 1000, a.firstMessageMillis() + " ms to the first message");
             assertTrue(b.awaitMessages(100, Duration.ofSeconds(10)));
             assertTrue(a.awaitMessages(100, Duration.ofSeconds(10)));
@@ -162,6 +166,43 @@ class LiveViewIT {
             checkStream(viewer, "avc1.", Codec.H264, data.resolve("live-mode.mp4"));
         }
         await("session closed", () -> cam.openConnections() == 0);
+    }
+
+    @Test
+    void timeMessagesGiveTheCameraClockOfTheFragmentThatFollows() throws Exception {
+        SimulatedCamera cam = camera(Codec.H265, 2);
+        Duration drift = Duration.ofHours(1);
+        fleet.setFault(cam.id(), Fault.clockDrift(drift));
+        createCamera("live-time", cam);
+        try (LiveClient viewer = LiveClient.open(app.port(), "live-time", operator, false)) {
+            assertTrue(viewer.awaitMessages(150, Duration.ofSeconds(15)));
+            Instant now = Instant.now();
+            List<Object> messages = viewer.messages();
+            List<JsonNode> times = new ArrayList<>();
+            for (int i = 0; i < messages.size() - 1; i++) {
+                if (messages.get(i) instanceof String s && s.contains("\"time\"")) {
+                    JsonNode time = Json.MAPPER.readTree(s);
+                    ByteBuffer fragment = ByteBuffer.wrap(assertInstanceOf(byte[].class, messages.get(i + 1)));
+                    FragmentInfo info = Fmp4Parser.parseMoof(fragment.limit((int) Fmp4Parser.size(fragment, 0)));
+                    assertEquals(info.baseMediaDecodeTime(), time.get("decodeTime90k").longValue(),
+                            "message " + i + " is the decode time of the fragment after it: " + s);
+                    assertEquals("camera", time.get("source").textValue(), "the simulator sends sender reports: " + s);
+                    times.add(time);
+                }
+            }
+            assertTrue(times.size() >= 4, "a time message a second over 6 s of video: " + times.size());
+            JsonNode first = times.get(0);
+            JsonNode last = times.get(times.size() - 1);
+            Duration cameraAhead = Duration.between(now, Instant.parse(last.get("wall").textValue()));
+            assertTrue(cameraAhead.minus(drift).abs().toSeconds() < 3,
+                    "the camera's clock (an hour ahead of ours), not ours: " + cameraAhead);
+            long mediaMillis = (last.get("decodeTime90k").longValue() - first.get("decodeTime90k").longValue()) / 90;
+            long wallMillis = Duration.between(Instant.parse(first.get("wall").textValue()),
+                    Instant.parse(last.get("wall").textValue())).toMillis();
+            assertTrue(Math.abs(wallMillis - mediaMillis) <= 2, "wall " + wallMillis + " ms over media " + mediaMillis);
+        } finally {
+            fleet.setFault(cam.id(), Fault.NONE);
+        }
     }
 
     @Test

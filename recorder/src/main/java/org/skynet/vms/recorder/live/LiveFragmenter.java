@@ -77,6 +77,14 @@ public final class LiveFragmenter {
         return Arrays.asList(out);
     }
 
+    /**
+     * The decode time (90 kHz, the init segment's timescale) of the fragment of a unit already given to
+     * {@link #next} since the last {@link #streamEnded}: what the browser's {@code currentTime} counts.
+     */
+    public long decodeTime90k(AccessUnit unit) {
+        return Math.max(0, unit.pts90k() + shift);
+    }
+
     /** The stream broke: the next unit continues the timeline where the last one ended. */
     public void streamEnded() {
         reset = true;
@@ -86,7 +94,7 @@ public final class LiveFragmenter {
         box.clear();
         samples.clear();
         samples.add(unit);
-        FragmentWriter.write(box, Math.max(1, seq), Math.max(0, unit.pts90k() + shift), samples, endPts90k);
+        FragmentWriter.write(box, Math.max(1, seq), decodeTime90k(unit), samples, endPts90k);
         samples.clear();
         return box.toByteArray();
     }

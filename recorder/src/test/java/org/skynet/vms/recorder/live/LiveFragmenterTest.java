@@ -34,10 +34,12 @@ class LiveFragmenterTest {
         FragmentInfo second = parse(f.next(unit(1_003_000, false)));
         assertEquals(3000, second.baseMediaDecodeTime());
         assertEquals(3000, second.duration(), "estimated from the last interval");
+        assertEquals(second.baseMediaDecodeTime(), f.decodeTime90k(unit(1_003_000, false)), "what time messages carry");
         f.streamEnded();
         FragmentInfo resumed = parse(f.next(unit(5, true)));
         assertEquals(6000, resumed.baseMediaDecodeTime(), "continues where the last fragment ended");
         assertEquals(3, resumed.sequenceNumber());
+        assertEquals(resumed.baseMediaDecodeTime(), f.decodeTime90k(unit(5, true)));
     }
 
     @Test
