@@ -40,24 +40,16 @@ public final class ServeCommand implements Callable<Integer> {
             leader.close();
             throw e;
         }
-        return runUntilStopped(app, "serve", leader);
+        // The leader lock is never released on purpose: it goes with the process, after the shutdown hook
+        // has closed the server, so the standby cannot start while this one still runs.
+        return runUntilStopped(app, "serve");
     }
 
     /** Blocks until the JVM is asked to stop, then shuts the application down gracefully. */
     static int runUntilStopped(VmsApplication app, String what) throws InterruptedException {
-        return runUntilStopped(app, what, () -> { });
-    }
-
-    /** As above, closing {@code after} once the application is closed (the leader lock, last). */
-    static int runUntilStopped(VmsApplication app, String what, AutoCloseable after) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
-            try {
-                after.close();
-            } catch (Exception e) {
-                System.err.println("vms " + what + ": closing " + after + " failed: " + e);
-            }
             stopped.countDown();
         }, "vms-shutdown"));
         System.out.println("vms " + what + ": listening on " + (app.tls() ? "https" : "http") + "://127.0.0.1:" + app.port() + "/ (Ctrl-C to stop)");

@@ -95,7 +95,10 @@ public final class Leadership implements AutoCloseable {
         return config;
     }
 
-    /** Stops watching, then releases the lock (graceful shutdown, after the server has stopped). */
+    /**
+     * Stops watching and releases the lock: for a server that failed to start. A running server never
+     * calls this; its lock goes with the process, after the shutdown hooks have closed the server.
+     */
     @Override
     public void close() {
         watch.close();
