@@ -41,6 +41,8 @@ public final class HealthApi {
         body.put("status", dbUp ? "UP" : "DEGRADED");
         body.put("database", Map.of("status", dbUp ? "UP" : "DOWN", "kind", jdbc.database().dialect().name().toLowerCase()));
         body.put("mode", mode);
+        // This API only runs where the whole server runs: the active one (a standby answers from ha.StandbyServer).
+        body.put("role", "active");
         body.put("version", VersionInfo.VERSION);
         body.put("startedAt", startedAt);
         body.put("now", clock.instant());

@@ -296,9 +296,7 @@ public final class VmsApplication implements AutoCloseable {
         }
 
         String defaultBind = mode == Mode.DEMO ? "127.0.0.1" : "0.0.0.0";
-        HttpSettings http = new HttpSettings(config.string("bind", defaultBind), config.integer("port", 8080),
-                config.integer("http.max-body-bytes", 64 * 1024 * 1024), config.integer("http.max-header-bytes", 16 * 1024),
-                8 * 1024, config.integer("http.idle-timeout-seconds", 300), config.integer("http.workers", 16));
+        HttpSettings http = HttpSettings.from(config, defaultBind);
         liveService = new LiveService(recordingService, cameraRegistry,
                 config.integer("live.max-queued-bytes", (int) LiveService.DEFAULT_MAX_QUEUED_BYTES), clock);
         closeables.add(liveService);

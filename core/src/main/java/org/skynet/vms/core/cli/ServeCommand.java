@@ -6,11 +6,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.skynet.vms.core.app.VmsApplication;
+import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.db.DbSettings;
+import org.skynet.vms.core.ha.HaSettings;
+import org.skynet.vms.core.ha.Leadership;
 import org.skynet.vms.core.users.InitialLogin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code vms serve}: the production server (core + in-process recorder) until SIGTERM. */
+/**
+ * {@code vms serve}: the production server (core + in-process recorder) until SIGTERM; with
+ * {@code ha.enabled}, first a standby until this process holds the leader lock ({@link Leadership}).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the production server (core + in-process recorder) until stopped.")
 public final class ServeCommand implements Callable<Integer> {
@@ -19,8 +26,23 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return runUntilStopped(VmsApplication.start(options.toConfig(System.getenv()), VmsApplication.Mode.SERVE,
-                Clock.systemUTC()), "serve");
+        VmsConfig config = options.toConfig(System.getenv());
+        DbSettings db = DbSettings.from(config, config.path("data", "./data"), 1);
+        HaSettings ha = HaSettings.from(config, db);
+        if (!ha.enabled()) {
+            return runUntilStopped(VmsApplication.start(config, VmsApplication.Mode.SERVE, Clock.systemUTC()), "serve");
+        }
+        Leadership leader = Leadership.await(config, db, ha, Clock.systemUTC(), System.out);
+        VmsApplication app;
+        try {
+            app = VmsApplication.start(leader.config(), VmsApplication.Mode.SERVE, Clock.systemUTC());
+        } catch (RuntimeException | InterruptedException e) {
+            leader.close();
+            throw e;
+        }
+        // The leader lock is never released on purpose: it goes with the process, after the shutdown hook
+        // has closed the server, so the standby cannot start while this one still runs.
+        return runUntilStopped(app, "serve");
     }
 
     /** Blocks until the JVM is asked to stop, then shuts the application down gracefully. */

@@ -44,6 +44,13 @@ public final class VmsConfig {
         return new VmsConfig(Map.of(), Map.of(), flags);
     }
 
+    /** A copy with one more command-line value (the highest precedence), e.g. the port a standby already bound. */
+    public VmsConfig with(String key, String value) {
+        Map<String, String> more = new HashMap<>(flags);
+        more.put(key, value);
+        return new VmsConfig(file, env, more);
+    }
+
     public static String envName(String key) {
         return "VMS_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }

@@ -129,6 +129,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Waits (at most {@code seconds}) for the process to end on its own; its exit status, or -1 if it still runs. */
+    int awaitExit(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
     /** SIGKILL, then waits until the process is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
