@@ -2,7 +2,11 @@
 // Extensions. The socket sends a text codec message, the fMP4 init segment, then one fragment per picture,
 // and text state messages (connecting, reconnecting, live). Fragments are appended in arrival order, one at
 // a time; the buffer behind the playhead is trimmed; a player that falls behind jumps to the live edge.
-// stop() releases the socket, the SourceBuffer, the MediaSource and its object URL.
+// When the browser cannot play the stream's codec (H.265 in most browsers), the player falls back to still
+// pictures of the latest keyframe (live-still.js) and closes the socket. stop() releases the socket, the
+// SourceBuffer, the MediaSource and its object URL, and the still pictures.
+
+import { showStills } from './live-still.js';
 
 /** Seconds of played video kept behind the playhead. */
 const KEEP_BEHIND_SECONDS = 10;
@@ -14,7 +18,7 @@ const MAX_LAG_SECONDS = 3;
  * @param {HTMLVideoElement} video
  * @param {string} cameraId
  * @param {function(string, string=): void} onState called with connecting, live, reconnecting, closed,
- *   unsupported or error (with a detail)
+ *   still (still pictures instead of video, with the notice) or error (with a detail)
  * @returns {{stop: function(): void}}
  */
 export function playLive(video, cameraId, onState) {
@@ -24,6 +28,7 @@ export function playLive(video, cameraId, onState) {
   let buffer = null;
   let socket = null;
   let stopped = false;
+  let stills = null;
 
   video.muted = true;
   video.src = objectUrl;
@@ -51,8 +56,7 @@ export function playLive(video, cameraId, onState) {
     } else if (message.type === 'codec') {
       const mime = `video/mp4; codecs="${message.codec}"`;
       if (!MediaSource.isTypeSupported(mime)) {
-        onState('unsupported', message.codec + ' cannot play in this browser');
-        stop();
+        fallBackToStills(message.codec);
         return;
       }
       if (!buffer) {
@@ -109,7 +113,26 @@ export function playLive(video, cameraId, onState) {
     pump();
   }
 
+  /**
+   * Shows still pictures instead of the video. The socket is closed only after the first still answer, when
+   * the still source holds the camera's stream, so a stream opened for this viewer is not closed and reopened.
+   */
+  function fallBackToStills(codec) {
+    socket.onmessage = null;
+    socket.onclose = null;
+    queue.length = 0;
+    stills = showStills(video, cameraId, codec, onState);
+    stills.answered.then(closeMedia);
+  }
+
   function stop() {
+    closeMedia();
+    if (stills) {
+      stills.stop();
+    }
+  }
+
+  function closeMedia() {
     if (stopped) {
       return;
     }

@@ -9,7 +9,7 @@ import { playLive } from './live-player.js';
 const CAMERA_LIMIT = 500;
 const STATE_TEXT = {
   empty: 'Empty', connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', closed: 'Closed',
-  unsupported: 'Codec not supported', error: 'Error',
+  unsupported: 'Codec not supported', still: 'Still pictures', error: 'Error',
 };
 
 /**
