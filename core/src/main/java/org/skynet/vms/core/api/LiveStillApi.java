@@ -19,7 +19,7 @@ import org.skynet.vms.core.users.Principal;
  * console's fallback for a codec its browser cannot play (H.265). Who may ask is decided as for the live
  * WebSocket ({@link LiveService#camera}: roles, then 404 outside the user's districts); the picture comes
  * from {@link LiveStills} (no connection of its own to the camera, one decode per keyframe). 503 with the
- * reason and {@code Retry-After: 1} while there is no keyframe. See {@code docs/ref/api.md#live-stills}.
+ * reason and {@code Retry-After: 1} while there is no keyframe. See {@code docs/ref/api.md} (live.jpg).
  */
 public final class LiveStillApi {
     /** Header with the picture's number: it changes with every new keyframe. */

@@ -13,12 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,12 +108,12 @@ class LiveStillIT {
             assertEquals(1, cam.openConnections(), "WebSocket viewer and two still viewers share one connection");
 
             String number = header(first, LiveStillApi.NUMBER_HEADER);
-            HttpResponse<byte[]>[] later = new HttpResponse[1];
+            AtomicReference<HttpResponse<byte[]>> later = new AtomicReference<>();
             await("a newer keyframe", () -> {
-                later[0] = get("still-a", operator);
-                return later[0].statusCode() == 200 && !header(later[0], LiveStillApi.NUMBER_HEADER).equals(number);
+                later.set(get("still-a", operator));
+                return later.get().statusCode() == 200 && !header(later.get(), LiveStillApi.NUMBER_HEADER).equals(number);
             });
-            assertFalse(java.util.Arrays.equals(first.body(), later[0].body()), "a new keyframe is a new picture");
+            assertFalse(Arrays.equals(first.body(), later.get().body()), "a new keyframe is a new picture");
         }
         await("on-demand session closed once the still viewers are idle", () -> cam.openConnections() == 0
                 && app.liveStills().cameras() == 0 && app.recordingService().status("still-a").isEmpty());
@@ -142,13 +144,13 @@ class LiveStillIT {
     }
 
     private HttpResponse<byte[]> awaitStill(String cameraId, String token) {
-        HttpResponse<byte[]>[] last = new HttpResponse[1];
+        AtomicReference<HttpResponse<byte[]>> last = new AtomicReference<>();
         await(cameraId + " gives a still", () -> {
-            last[0] = get(cameraId, token);
-            return last[0].statusCode() == 200;
+            last.set(get(cameraId, token));
+            return last.get().statusCode() == 200;
         });
-        assertEquals("image/jpeg", header(last[0], "Content-Type"));
-        return last[0];
+        assertEquals("image/jpeg", header(last.get(), "Content-Type"));
+        return last.get();
     }
 
     private HttpResponse<byte[]> get(String cameraId, String token) {
