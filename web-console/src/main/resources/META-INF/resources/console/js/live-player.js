@@ -4,7 +4,11 @@
 // a time; the buffer behind the playhead is trimmed; a player that falls behind jumps to the live edge.
 // Time messages pair a fragment's decode time with its wall clock (the camera's, or our ingest's when the
 // camera sends none): wallClock() gives the wall time of the picture on screen, video.currentTime.
-// stop() releases the socket, the SourceBuffer, the MediaSource and its object URL.
+// When the browser cannot play the stream's codec (H.265 in most browsers), the player falls back to still
+// pictures of the latest keyframe (live-still.js) and closes the socket. stop() releases the socket, the
+// SourceBuffer, the MediaSource and its object URL, and the still pictures.
+
+import { showStills } from './live-still.js';
 
 /** Seconds of played video kept behind the playhead. */
 const KEEP_BEHIND_SECONDS = 10;
@@ -20,7 +24,7 @@ const TIMESCALE = 90000;
  * @param {HTMLVideoElement} video
  * @param {string} cameraId
  * @param {function(string, string=): void} onState called with connecting, live, reconnecting, closed,
- *   unsupported or error (with a detail)
+ *   still (still pictures instead of video, with the notice) or error (with a detail)
  * @returns {{stop: function(): void, wallClock: function(): ({millis: number, source: string}|null)}}
  */
 export function playLive(video, cameraId, onState) {
@@ -32,6 +36,7 @@ export function playLive(video, cameraId, onState) {
   let buffer = null;
   let socket = null;
   let stopped = false;
+  let stills = null;
 
   video.muted = true;
   video.src = objectUrl;
@@ -64,8 +69,7 @@ export function playLive(video, cameraId, onState) {
     } else if (message.type === 'codec') {
       const mime = `video/mp4; codecs="${message.codec}"`;
       if (!MediaSource.isTypeSupported(mime)) {
-        onState('unsupported', message.codec + ' cannot play in this browser');
-        stop();
+        fallBackToStills(message.codec);
         return;
       }
       if (!buffer) {
@@ -140,7 +144,26 @@ export function playLive(video, cameraId, onState) {
     return { millis: anchor.millis + (at - anchor.seconds) * 1000, source: anchor.source };
   }
 
+  /**
+   * Shows still pictures instead of the video. The socket is closed only after the first still answer, when
+   * the still source holds the camera's stream, so a stream opened for this viewer is not closed and reopened.
+   */
+  function fallBackToStills(codec) {
+    socket.onmessage = null;
+    socket.onclose = null;
+    queue.length = 0;
+    stills = showStills(video, cameraId, codec, onState);
+    stills.answered.then(closeMedia);
+  }
+
   function stop() {
+    closeMedia();
+    if (stills) {
+      stills.stop();
+    }
+  }
+
+  function closeMedia() {
     if (stopped) {
       return;
     }

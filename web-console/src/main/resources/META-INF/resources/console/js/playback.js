@@ -128,6 +128,7 @@ export function renderPlayback(view, ctx) {
     playhead.setAttribute('x1', x(now));
     playhead.setAttribute('x2', x(now));
     el.clock.textContent = new Date(now).toLocaleString();
+    el.clock.dataset.at = new Date(now).toISOString();
   }
 
   function drawSelection() {
@@ -188,14 +189,19 @@ export function renderPlayback(view, ctx) {
     }
   }
 
+  /**
+   * Plays from the trigger time of the first event after the playhead (the window's start before playing).
+   * From the trigger, not the clip's pre-roll start: the playhead then lies past this event, so the next
+   * press goes on to the following one (the pre-roll is on the timeline, just before the marker).
+   */
   function nextEvent() {
     const now = currentInstant() ?? state.from;
-    const next = state.clips.find((c) => c.at > now + 1000);
+    const next = state.clips.find((c) => c.at > now);
     if (!next) {
       el.status.textContent = 'No later event in this hour.';
       return;
     }
-    playFrom(next.start);
+    playFrom(next.at);
   }
 
   let drag = null;

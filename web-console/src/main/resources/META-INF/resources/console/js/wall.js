@@ -15,7 +15,7 @@ import { alarmOf, tileForPop } from './wall-pop.js';
 const CAMERA_LIMIT = 500;
 const STATE_TEXT = {
   empty: 'Empty', connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', closed: 'Closed',
-  unsupported: 'Codec not supported', error: 'Error',
+  still: 'Still pictures', error: 'Error',
 };
 /** Tile clocks follow the playhead: refreshed this often. */
 const CLOCK_MILLIS = 250;

@@ -28,6 +28,7 @@ import org.skynet.vms.core.api.CoverageReportApi;
 import org.skynet.vms.core.api.DiscoveryApi;
 import org.skynet.vms.core.api.ExportApi;
 import org.skynet.vms.core.api.HealthApi;
+import org.skynet.vms.core.api.LiveStillApi;
 import org.skynet.vms.core.api.MapApi;
 import org.skynet.vms.core.api.MonitorApi;
 import org.skynet.vms.core.api.NodeApi;
@@ -62,6 +63,7 @@ import org.skynet.vms.core.exports.ExportStore;
 import org.skynet.vms.core.exports.ExportWriter;
 import org.skynet.vms.core.exports.SigningKey;
 import org.skynet.vms.core.live.LiveService;
+import org.skynet.vms.core.live.LiveStills;
 import org.skynet.vms.core.live.LiveUpgradeHandler;
 import org.skynet.vms.core.map.CoverageFeed;
 import org.skynet.vms.core.map.MapSettings;
@@ -147,6 +149,7 @@ public final class VmsApplication implements AutoCloseable {
     private AlarmService alarmService;
     private RecordingService recordingService;
     private LiveService liveService;
+    private LiveStills liveStills;
     private ClipService clipService;
     private StorageMonitor storageMonitor;
     private CoverageService coverageService;
@@ -300,6 +303,12 @@ public final class VmsApplication implements AutoCloseable {
         liveService = new LiveService(recordingService, cameraRegistry,
                 config.integer("live.max-queued-bytes", (int) LiveService.DEFAULT_MAX_QUEUED_BYTES), clock);
         closeables.add(liveService);
+        liveStills = new LiveStills(recordingService, auditLog, clock,
+                Duration.ofSeconds(config.integer("live.still-idle-seconds", (int) LiveStills.DEFAULT_IDLE.toSeconds())),
+                config.integer("live.still-max-width", LiveStills.DEFAULT_MAX_WIDTH),
+                config.integer("live.still-decode-threads", 1));
+        closeables.add(liveStills);
+        new LiveStillApi(liveService, liveStills).register(router);
         server = VmsServer.start(http, router, List.of(
                 new EventsUpgradeHandler(events, authenticator, command -> server.workers().execute(command)),
                 new LiveUpgradeHandler(liveService, NodeLiveRelays.fromConfig(config, jdbc), authenticator, auditLog, clock,
@@ -375,6 +384,11 @@ public final class VmsApplication implements AutoCloseable {
     /** Live viewers of every camera. */
     public LiveService liveService() {
         return liveService;
+    }
+
+    /** Still pictures of live streams for browsers without the codec. */
+    public LiveStills liveStills() {
+        return liveStills;
     }
 
     /** The in-process recorder (modes, ingest state, catalogue). */

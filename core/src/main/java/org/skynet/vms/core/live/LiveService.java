@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.skynet.vms.core.recording.RecordingService;
 import org.skynet.vms.core.registry.Camera;
 import org.skynet.vms.core.registry.CameraRegistry;
+import org.skynet.vms.core.server.HttpError;
 import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Principal;
 import org.skynet.vms.recorder.ingest.IngestState;
@@ -53,12 +54,16 @@ public final class LiveService implements AutoCloseable {
     }
 
     /**
-     * The camera {@code who} may watch. The one place live access is decided.
+     * The camera {@code who} may watch, over the WebSocket or as still pictures: roles from {@link LiveAccess},
+     * then the camera within the user's districts.
      *
      * @throws org.skynet.vms.errors.VmsException NOT_FOUND for an unknown camera or one outside the user's
-     *     districts
+     *     districts; {@link HttpError} 403 for a role that may not watch
      */
     public Camera camera(Principal who, String cameraId) {
+        if (!LiveAccess.mayWatch(who.roles())) {
+            throw HttpError.forbidden("live video needs one of the roles " + LiveAccess.WATCHERS);
+        }
         return registry.get(cameraId, DistrictScope.of(who));
     }
 

@@ -1,16 +1,14 @@
 package org.skynet.vms.core.restream;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import org.skynet.vms.adapters.rtsp.server.StreamAccess;
 import org.skynet.vms.core.audit.AuditLog;
+import org.skynet.vms.core.live.LiveAccess;
 import org.skynet.vms.core.recording.RecordingService;
 import org.skynet.vms.core.registry.Camera;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.users.DistrictScope;
-import org.skynet.vms.core.users.Role;
 import org.skynet.vms.core.users.User;
 import org.skynet.vms.core.users.UserStore;
 import org.skynet.vms.errors.ErrorKind;
@@ -19,15 +17,12 @@ import org.skynet.vms.recorder.ingest.IngestSession;
 
 /**
  * Who may re-stream what: Digest secrets from the {@link UserStore}, the camera from the registry, the
- * shared ingest session from the {@link RecordingService}. {@link #mayWatch} is the one place that
- * decides whether a user may watch a camera. Start and stop of every stream are audited
+ * shared ingest session from the {@link RecordingService}. Roles are decided by {@link LiveAccess}, the
+ * same as for the live WebSocket, districts by the camera's district. Start and stop of every stream are audited
  * ({@code live.rtsp.start} / {@code live.rtsp.stop}, target the camera id) on {@code auditWriter}.
  * Blocking (database); thread-safe.
  */
 public final class RestreamAccess implements StreamAccess {
-    /** Roles that may watch live video. */
-    static final Set<Role> WATCHERS = EnumSet.of(Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN);
-
     private final UserStore users;
     private final CameraRegistry registry;
     private final RecordingService recording;
@@ -96,8 +91,8 @@ public final class RestreamAccess implements StreamAccess {
         }));
     }
 
-    /** Whether {@code user}'s roles let them watch live video (districts are checked before). */
+    /** Whether {@code user}'s roles let them watch live video (districts are checked before): {@link LiveAccess}. */
     static boolean mayWatch(User user) {
-        return user.roles().stream().anyMatch(WATCHERS::contains);
+        return LiveAccess.mayWatch(user.roles());
     }
 }

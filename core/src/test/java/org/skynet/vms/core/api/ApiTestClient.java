@@ -38,6 +38,16 @@ public final class ApiTestClient {
         return send(method, path, token, body, "application/json");
     }
 
+    /** A GET whose answer is kept as bytes (images, media), with an optional bearer token. */
+    public HttpResponse<byte[]> getBytes(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Sends a request with an optional body of the given content type and an optional bearer token. */
     public HttpResponse<String> send(String method, String path, String token, String body, String contentType)
             throws IOException, InterruptedException {

@@ -84,6 +84,7 @@ class DistrictScopeIT {
             new String[] {"PUT", "/api/cameras/{id}/recording", "{\"mode\":\"off\"}"},
             new String[] {"GET", "/api/cameras/{id}/playback.mp4?from=" + T0 + "&to=" + T0.plusSeconds(60), null},
             new String[] {"GET", "/api/cameras/{id}/thumbnail.jpg?at=" + T0, null},
+            new String[] {"GET", "/api/cameras/{id}/live.jpg", null},
             new String[] {"GET", "/api/cameras/{id}/retention", null},
             new String[] {"PUT", "/api/cameras/{id}/retention", "{\"maxAgeDays\":30}"},
             new String[] {"GET", "/api/cameras/{id}/clips", null},

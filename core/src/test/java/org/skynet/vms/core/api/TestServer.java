@@ -22,6 +22,7 @@ import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.db.TestDatabases;
 import org.skynet.vms.core.monitor.ProbeOutcome;
 import org.skynet.vms.core.monitor.ProbeResult;
 import org.skynet.vms.core.server.Json;
@@ -42,28 +43,40 @@ public final class TestServer implements AutoCloseable {
     private static final long AWAIT_JSON_SECONDS = 60;
     private static final long AWAIT_SECONDS = 20;
 
+    /** System property naming the database of the server: {@code h2} (default) or {@code postgresql}. */
+    public static final String DB_PROPERTY = "vms.it.db";
+
     private final VmsApplication app;
     private final SimulatedFleet fleet;
     private final ApiTestClient api;
+    private final String pgSchema;
 
-    private TestServer(VmsApplication app, SimulatedFleet fleet) {
+    private TestServer(VmsApplication app, SimulatedFleet fleet, String pgSchema) {
         this.app = app;
         this.fleet = fleet;
+        this.pgSchema = pgSchema;
         this.api = new ApiTestClient(app::port);
     }
 
     /**
-     * Starts the server on {@code data} with {@code extraFlags} over the defaults, then the fleet.
+     * Starts the server on {@code data} with {@code extraFlags} over the defaults, then the fleet. The
+     * database is the embedded H2, or a fresh schema in the test PostgreSQL with {@code -Dvms.it.db=postgresql}
+     * ({@link TestDatabases#PG_URL}; dropped on close).
      *
      * @param fleet the simulated cameras to start, or null for none
      */
     public static TestServer start(Path data, Map<String, String> extraFlags, SimConfig fleet) throws Exception {
         Map<String, String> flags = new HashMap<>(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
                 "monitor.enabled", "false"));
+        String pgSchema = null;
+        if ("postgresql".equals(System.getProperty(DB_PROPERTY))) {
+            pgSchema = TestDatabases.createPostgresSchema();
+            flags.putAll(Map.of("db.url", TestDatabases.PG_URL, "db.user", TestDatabases.PG_USER, "db.schema", pgSchema));
+        }
         flags.putAll(extraFlags);
         VmsApplication app = VmsApplication.start(VmsConfig.ofFlags(flags), VmsApplication.Mode.DEMO, Clock.systemUTC());
         try {
-            return new TestServer(app, fleet == null ? null : SimulatedFleet.start(fleet));
+            return new TestServer(app, fleet == null ? null : SimulatedFleet.start(fleet), pgSchema);
         } catch (Exception | Error e) {
             app.close();
             throw e;
@@ -189,6 +202,9 @@ public final class TestServer implements AutoCloseable {
         app.close();
         if (fleet != null) {
             fleet.close();
+        }
+        if (pgSchema != null) {
+            TestDatabases.dropPostgresSchema(pgSchema);
         }
     }
 }

@@ -115,12 +115,26 @@ class RestreamIT {
     }
 
     @Test
-    void wrongPasswordIs401RoleIs403UnknownCameraIs404() throws Exception {
+    void wrongPasswordIs401UnknownCameraIs404() throws Exception {
         createCamera("rs-refused", fleet.cameras().get(0));
         assertFails("401", url("operator", "wrong-password", "rs-refused"));
         assertFails("401", url("nobody", "nobody", "rs-refused"));
-        assertFails("403", url("technician", "technician", "rs-refused"));
         assertFails("404", url("operator", "operator", "no-such-camera"));
+    }
+
+    /** Technicians watch live as on the WebSocket (LiveAccess); a technician of another district gets 404. */
+    @Test
+    void techniciansWatchTheirDistrictsCameras() throws Exception {
+        createCamera("rs-tech", fleet.cameras().get(0));
+        String probe = MediaProbe.run(List.of("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-show_entries",
+                "stream=codec_name", "-of", "default=nw=1", url("technician", "technician", "rs-tech")))[0];
+        assertTrue(probe.contains("codec_name=h264"), probe);
+        String password = "north-tech-secret-1";
+        assertEquals(201, api.send("POST", "/api/users", server.login("admin"), "{\"username\":\"northtech\","
+                + "\"password\":\"" + password + "\",\"roles\":[\"technician\"],\"districts\":[\"North\"]}")
+                .statusCode());
+        assertFails("404", url("northtech", password, "rs-tech"));
+        await("audited", () -> audited("live.rtsp.start", "rs-tech") >= 1);
     }
 
     private void assertFails(String status, String url) {
