@@ -93,6 +93,27 @@ class LeaseKeeperTest {
 
     @ParameterizedTest
     @ArgumentsSource(TestDatabases.class)
+    void aStartedKeeperTakesTheCamerasOnItsOwnScheduleAndFreesThemWhenClosed(TestDatabase db) throws Exception {
+        List<String> cameras = LeaseTestCameras.insert(db.jdbc(), 5);
+        LeaseStore store = new LeaseStore(db.jdbc());
+        LeaseLog log = new LeaseLog();
+        try (LeaseKeeper k = LeaseKeeper.start(store, "solo", SETTINGS, () -> NodeFigures.ofCapacity(null, 10), log)) {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!heldOnce(List.of(k), cameras, store) && System.nanoTime() - deadline < 0) {
+                Thread.sleep(100);
+            }
+            assertTrue(heldOnce(List.of(k), cameras, store), "the scheduled rounds claimed every camera");
+            Thread.sleep(SETTINGS.ttl().toMillis() * 2);
+            assertTrue(heldOnce(List.of(k), cameras, store), "and keep renewing them past the TTL");
+        }
+        assertEquals(Map.of(), store.holders());
+        assertEquals("STOPPED", db.jdbc().queryOne("SELECT state FROM recorder_nodes WHERE node_id = 'solo'",
+                rs -> rs.getString(1)).orElseThrow());
+        assertEquals(10, log.events().size(), "5 acquired, 5 lost");
+    }
+
+    @ParameterizedTest
+    @ArgumentsSource(TestDatabases.class)
     void aRenewalThatComesBackAfterTheFenceDeadlineFencesTheNode(TestDatabase db) throws Exception {
         List<String> cameras = LeaseTestCameras.insert(db.jdbc(), 5);
         AtomicLong clock = new AtomicLong();
