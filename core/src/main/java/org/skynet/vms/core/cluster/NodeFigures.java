@@ -1,16 +1,28 @@
 package org.skynet.vms.core.cluster;
 
 /**
- * A recorder node's own figures at one heartbeat, as columns of {@code recorder_nodes} hold them.
+ * What a node declares at each heartbeat (columns of {@code recorder_nodes}). The number of cameras it
+ * holds is added by the {@link LeaseKeeper}.
  *
- * @param cameras       cameras it records now
- * @param ingestBps     bits per second received from them over the last interval
- * @param cpuPercent    this process's CPU use, 0–100 % of the whole machine, or {@code null} when unknown
- * @param diskUsedBytes bytes used on the file system of its storage root
- * @param diskFreeBytes bytes it may still write there
- * @param freeDays      days until that is full at the current rate ({@code free / bytes per day}), or
- *                      {@code null} while nothing comes in
+ * @param url           the node's internal HTTP base, or {@code null}
+ * @param capacity      cameras it can record (at least 0)
+ * @param ingestBps     bits per second it ingests now
+ * @param cpuPercent    its CPU use, or {@code null} when unknown
+ * @param diskUsedBytes bytes used on its storage, or {@code null}
+ * @param diskFreeBytes bytes free on its storage, or {@code null}
+ * @param freeDays      days of recording the free space holds at the current rate, or {@code null}
  */
-public record NodeFigures(int cameras, long ingestBps, Double cpuPercent, long diskUsedBytes, long diskFreeBytes,
-        Double freeDays) {
+public record NodeFigures(String url, int capacity, long ingestBps, Double cpuPercent, Long diskUsedBytes,
+        Long diskFreeBytes, Double freeDays) {
+
+    public NodeFigures {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must be at least 0, got " + capacity);
+        }
+    }
+
+    /** A node that only declares its capacity (tests, benchmarks, a node before its first measurement). */
+    public static NodeFigures ofCapacity(String url, int capacity) {
+        return new NodeFigures(url, capacity, 0, null, null, null, null);
+    }
 }

@@ -1,0 +1,137 @@
+package org.skynet.vms.core.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ArgumentsSource;
+import org.skynet.vms.core.db.Database;
+import org.skynet.vms.core.db.DbSettings;
+import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.db.TestDatabase;
+import org.skynet.vms.core.db.TestDatabases;
+
+/**
+ * Several keepers in one JVM on one database (H2 and PostgreSQL), their rounds driven by the test; TTL 1.5 s.
+ */
+class LeaseKeeperTest {
+    private static final LeaseSettings SETTINGS = LeaseSettings.of(Duration.ofMillis(1500));
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
+    private final List<LeaseKeeper> keepers = new ArrayList<>();
+    private final Map<String, LeaseLog> logs = new HashMap<>();
+    private final Map<String, AtomicInteger> capacities = new HashMap<>();
+
+    @AfterEach
+    void stop() {
+        keepers.forEach(LeaseKeeper::close);
+        executor.shutdownNow();
+    }
+
+    private LeaseKeeper keeper(Jdbc jdbc, String nodeId, int capacity) {
+        AtomicInteger cap = new AtomicInteger(capacity);
+        capacities.put(nodeId, cap);
+        LeaseLog log = new LeaseLog();
+        logs.put(nodeId, log);
+        LeaseKeeper k = new LeaseKeeper(new LeaseStore(jdbc), nodeId, SETTINGS,
+                () -> NodeFigures.ofCapacity("http://127.0.0.1:1/" + nodeId, cap.get()), log, executor, System::nanoTime,
+                LeaseKeeper.StepTimer.NONE);
+        keepers.add(k);
+        return k;
+    }
+
+    /** Runs rounds of the given keepers, one renew interval apart, until the condition holds. */
+    private static void roundsUntil(List<LeaseKeeper> ks, BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            ks.forEach(LeaseKeeper::round);
+            if (done.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(SETTINGS.renewInterval().toMillis());
+        }
+        fail("not within " + PATIENCE + ": " + what + "; held " + heldCounts(ks));
+    }
+
+    private static Map<String, Integer> heldCounts(List<LeaseKeeper> ks) {
+        Map<String, Integer> out = new HashMap<>();
+        ks.forEach(k -> out.put(k.nodeId(), k.held().size()));
+        return out;
+    }
+
+    /** Every camera held by exactly one keeper, and what the keepers think matches the database. */
+    private static boolean heldOnce(List<LeaseKeeper> ks, List<String> cameras, LeaseStore store) {
+        Map<String, LeaseStore.Holder> expected = new HashMap<>();
+        for (LeaseKeeper k : ks) {
+            for (Map.Entry<String, Long> e : k.held().entrySet()) {
+                if (expected.put(e.getKey(), new LeaseStore.Holder(k.nodeId(), e.getValue())) != null) {
+                    fail("camera " + e.getKey() + " held by two keepers");
+                }
+            }
+        }
+        return expected.keySet().equals(new HashSet<>(cameras)) && expected.equals(store.holders());
+    }
+
+    private static Database secondPool(TestDatabase db) {
+        HikariDataSource ds = (HikariDataSource) db.database().dataSource();
+        return Database.open(new DbSettings(ds.getJdbcUrl(), ds.getUsername(), null, Path.of("target"), ds.getSchema(), 2));
+    }
+
+    @ParameterizedTest
+    @ArgumentsSource(TestDatabases.class)
+    void threeKeepersHoldEveryCameraExactlyOnceBalancedByCapacity(TestDatabase db) throws Exception {
+        List<String> cameras = LeaseTestCameras.insert(db.jdbc(), 40);
+        LeaseStore store = new LeaseStore(db.jdbc());
+        List<LeaseKeeper> ks = List.of(keeper(db.jdbc(), "n1", 100), keeper(db.jdbc(), "n2", 100),
+                keeper(db.jdbc(), "n3", 200));
+        roundsUntil(ks, () -> heldOnce(ks, cameras, store) && ks.get(2).held().size() >= 18,
+                "40 cameras held once, n3 (half the capacity) with its share");
+        Map<String, Integer> counts = heldCounts(ks);
+        assertTrue(counts.get("n1") <= 10 + 2 && counts.get("n2") <= 10 + 2, counts::toString);
+    }
+
+    @ParameterizedTest
+    @ArgumentsSource(TestDatabases.class)
+    void aCutOffNodeFencesItselfBeforeOthersTakeItsCamerasWithHigherEpochs(TestDatabase db) throws Exception {
+        List<String> cameras = LeaseTestCameras.insert(db.jdbc(), 30);
+        LeaseStore store = new LeaseStore(db.jdbc());
+        Database victimPool = secondPool(db);
+        List<LeaseKeeper> ks = List.of(keeper(db.jdbc(), "n1", 100), keeper(db.jdbc(), "n2", 100),
+                keeper(new Jdbc(victimPool), "n3", 100));
+        roundsUntil(ks, () -> heldOnce(ks, cameras, store) && ks.get(2).held().size() >= 9, "30 cameras over 3 nodes");
+        Map<String, Long> victims = ks.get(2).held();
+
+        victimPool.close(); // n3 can no longer reach the database
+        long cut = System.nanoTime();
+        List<LeaseKeeper> all = List.of(ks.get(0), ks.get(1), ks.get(2));
+        roundsUntil(all, () -> heldOnce(ks.subList(0, 2), cameras, store), "n1 and n2 hold all 30 cameras");
+
+        assertTrue(ks.get(2).fenced());
+        assertTrue(ks.get(2).held().isEmpty());
+        Map<String, LeaseStore.Holder> holders = store.holders();
+        for (Map.Entry<String, Long> v : victims.entrySet()) {
+            String camera = v.getKey();
+            long lost = logs.get("n3").lostAt(camera);
+            assertTrue(lost - cut >= 0, "n3 reported " + camera + " lost after the cut");
+            long fencedAfter = lost - cut;
+            assertTrue(fencedAfter <= SETTINGS.ttl().toNanos(), "n3 stopped " + camera + " within the TTL");
+            long taken = logs.get(holders.get(camera).nodeId()).acquiredAfter(camera, cut);
+            assertTrue(taken - lost > 0, "n3 stopped " + camera + " before " + holders.get(camera).nodeId() + " took it");
+            assertTrue(holders.get(camera).epoch() > v.getValue(), "epoch of " + camera + " grew");
+        }
+    }
+}
