@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.recorder.catalogue.SegmentCatalogue;
@@ -20,7 +21,10 @@ import org.skynet.vms.recorder.retention.RetentionCatalogue;
  * The segment catalogue in table {@code recording_segments} (migration V5), on PostgreSQL and H2 with
  * the same SQL. Upserts are an UPDATE batch followed by an INSERT batch for the rows that were new, in
  * one transaction (portable; one recorder writes a given storage root). Also answers the retention
- * queries (closed rows only, oldest first; index {@code recording_segments_root_start} of V9). Thread-safe.
+ * queries (closed rows only, oldest first; index {@code recording_segments_root_start} of V9). Rows written here
+ * have no node and no lease epoch (the single-process server); a recorder node writes through
+ * {@link org.skynet.vms.core.cluster.FencedSegmentCatalogue}, which uses {@link #write} in its own transaction.
+ * Thread-safe.
  */
 public final class JdbcSegmentCatalogue implements SegmentCatalogue, RetentionCatalogue {
     /**
@@ -33,10 +37,10 @@ public final class JdbcSegmentCatalogue implements SegmentCatalogue, RetentionCa
     private static final String COLUMNS = "storage_root, path, camera_id, start_wall, end_wall, media_duration_90k, "
             + "frames, size_bytes, sha256, state, close_reason";
     private static final String UPDATE = "UPDATE recording_segments SET camera_id = ?, start_wall = ?, end_wall = ?, "
-            + "media_duration_90k = ?, frames = ?, size_bytes = ?, sha256 = ?, state = ?, close_reason = ? "
-            + "WHERE storage_root = ? AND path = ?";
+            + "media_duration_90k = ?, frames = ?, size_bytes = ?, sha256 = ?, state = ?, close_reason = ?, node_id = ?, "
+            + "lease_epoch = ? WHERE storage_root = ? AND path = ?";
     private static final String INSERT = "INSERT INTO recording_segments (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ", node_id, lease_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Jdbc jdbc;
 
@@ -51,18 +55,34 @@ public final class JdbcSegmentCatalogue implements SegmentCatalogue, RetentionCa
         }
         List<SegmentRow> list = List.copyOf(rows);
         jdbc.inTransaction(c -> {
-            int[] updated = batch(c, UPDATE, list, JdbcSegmentCatalogue::bindUpdate);
-            List<SegmentRow> fresh = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                if (updated[i] == 0) {
-                    fresh.add(list.get(i));
-                }
-            }
-            if (!fresh.isEmpty()) {
-                batch(c, INSERT, fresh, JdbcSegmentCatalogue::bindInsert);
-            }
+            write(c, list, null, Map.of());
             return null;
         });
+    }
+
+    /**
+     * Inserts or replaces rows by {@code (storageRoot, path)} on the caller's connection, inside its transaction:
+     * an UPDATE batch, then an INSERT batch for the rows that were new.
+     *
+     * @param nodeId the recorder node writing them, or {@code null} for the single-process server
+     * @param epochs the lease epoch of each row's camera (a camera missing here gets {@code NULL})
+     */
+    public static void write(Connection c, List<SegmentRow> rows, String nodeId, Map<String, Long> epochs)
+            throws SQLException {
+        int[] updated = batch(c, UPDATE, rows, (ps, r) -> Jdbc.bind(ps, r.cameraId(), r.startWall(), r.endWall(),
+                r.mediaDuration90k(), r.frames(), r.sizeBytes(), r.sha256(), r.state().name(), r.closeReason(), nodeId,
+                epochs.get(r.cameraId()), r.storageRoot(), r.path()));
+        List<SegmentRow> fresh = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                fresh.add(rows.get(i));
+            }
+        }
+        if (!fresh.isEmpty()) {
+            batch(c, INSERT, fresh, (ps, r) -> Jdbc.bind(ps, r.storageRoot(), r.path(), r.cameraId(), r.startWall(),
+                    r.endWall(), r.mediaDuration90k(), r.frames(), r.sizeBytes(), r.sha256(), r.state().name(),
+                    r.closeReason(), nodeId, epochs.get(r.cameraId())));
+        }
     }
 
     @Override
@@ -121,16 +141,6 @@ public final class JdbcSegmentCatalogue implements SegmentCatalogue, RetentionCa
             }
             return ps.executeBatch();
         }
-    }
-
-    private static void bindUpdate(PreparedStatement ps, SegmentRow r) throws SQLException {
-        Jdbc.bind(ps, r.cameraId(), r.startWall(), r.endWall(), r.mediaDuration90k(), r.frames(), r.sizeBytes(),
-                r.sha256(), r.state().name(), r.closeReason(), r.storageRoot(), r.path());
-    }
-
-    private static void bindInsert(PreparedStatement ps, SegmentRow r) throws SQLException {
-        Jdbc.bind(ps, r.storageRoot(), r.path(), r.cameraId(), r.startWall(), r.endWall(), r.mediaDuration90k(),
-                r.frames(), r.sizeBytes(), r.sha256(), r.state().name(), r.closeReason());
     }
 
     private static SegmentRow row(ResultSet rs) throws SQLException {
