@@ -13,15 +13,17 @@ import org.skynet.vms.recorder.ingest.IngestSnapshot;
 import org.skynet.vms.recorder.retention.DiskUsage;
 
 /**
- * Measures a recorder node's {@link NodeFigures} at each heartbeat. The ingest bit rate is the growth of
- * every camera's byte counter since the previous call (a camera that started or restarted in between counts
- * from its new session; one that stopped counts no more) over the time between the calls. Disk figures are
- * those of the storage root's file system, not a walk of the tree. Not thread-safe: one heartbeat thread calls
- * {@link #measure}.
+ * Measures a recorder node's {@link NodeFigures} at each heartbeat (the {@link LeaseKeeper} adds the number of
+ * cameras it holds). The ingest bit rate is the growth of every camera's byte counter since the previous call
+ * (a camera that started or restarted in between counts from its new session; one that stopped counts no more)
+ * over the time between the calls. Disk figures are those of the storage root's file system, not a walk of the
+ * tree. Not thread-safe: one heartbeat thread calls {@link #measure}.
  */
 public final class NodeFiguresMeter {
     private static final double SECONDS_PER_DAY = 86_400;
 
+    private final String url;
+    private final int capacity;
     private final Supplier<List<IngestSnapshot>> ingest;
     private final Supplier<DiskUsage> disk;
     private final DoubleSupplier cpuLoad;
@@ -30,12 +32,16 @@ public final class NodeFiguresMeter {
     private Instant lastAt;
 
     /**
+     * @param url     the node's internal HTTP base, or {@code null}
+     * @param capacity cameras it declares it can record
      * @param ingest  every recorded camera's counters (e.g. {@code RecordingService::statuses})
      * @param disk    the storage root's file system (e.g. {@code () -> DiskUsage.of(root)})
      * @param cpuLoad this process's CPU load, 0–1 of the machine, negative when unknown
      */
-    public NodeFiguresMeter(Supplier<List<IngestSnapshot>> ingest, Supplier<DiskUsage> disk, DoubleSupplier cpuLoad,
+    public NodeFiguresMeter(String url, int capacity, Supplier<List<IngestSnapshot>> ingest, Supplier<DiskUsage> disk, DoubleSupplier cpuLoad,
             Clock clock) {
+        this.url = url;
+        this.capacity = capacity;
         this.ingest = ingest;
         this.disk = disk;
         this.cpuLoad = cpuLoad;
@@ -73,7 +79,7 @@ public final class NodeFiguresMeter {
         DiskUsage usage = disk.get();
         double load = cpuLoad.getAsDouble();
         Double freeDays = bps == 0 ? null : usage.usableBytes() / (bps / 8.0 * SECONDS_PER_DAY);
-        return new NodeFigures(snapshots.size(), bps, load < 0 ? null : load * 100,
+        return new NodeFigures(url, capacity, bps, load < 0 ? null : load * 100,
                 usage.totalBytes() - usage.usableBytes(), usage.usableBytes(), freeDays);
     }
 }

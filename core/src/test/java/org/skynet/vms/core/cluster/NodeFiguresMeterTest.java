@@ -21,7 +21,7 @@ class NodeFiguresMeterTest {
 
     private final ManualClock clock = new ManualClock(T0);
     private final List<IngestSnapshot> sessions = new ArrayList<>();
-    private final NodeFiguresMeter meter = new NodeFiguresMeter(() -> List.copyOf(sessions),
+    private final NodeFiguresMeter meter = new NodeFiguresMeter("http://127.0.0.1:9000", 40, () -> List.copyOf(sessions),
             () -> new DiskUsage(100 * GIB, 40 * GIB), () -> 0.25, clock);
 
     @Test
@@ -31,10 +31,11 @@ class NodeFiguresMeterTest {
         NodeFigures first = meter.measure();
         assertEquals(0, first.ingestBps(), "no interval yet");
         assertNull(first.freeDays(), "no rate, no estimate");
-        assertEquals(2, first.cameras());
+        assertEquals("http://127.0.0.1:9000", first.url());
+        assertEquals(40, first.capacity());
         assertEquals(25.0, first.cpuPercent());
-        assertEquals(60 * GIB, first.diskUsedBytes());
-        assertEquals(40 * GIB, first.diskFreeBytes());
+        assertEquals(60 * GIB, first.diskUsedBytes().longValue());
+        assertEquals(40 * GIB, first.diskFreeBytes().longValue());
 
         clock.advance(Duration.ofSeconds(2));
         sessions.clear();
@@ -43,7 +44,6 @@ class NodeFiguresMeterTest {
         sessions.add(snapshot("c", 700_000));     // new: counts from the next interval
         NodeFigures second = meter.measure();
         assertEquals(500_000L * 8 / 2, second.ingestBps());
-        assertEquals(3, second.cameras());
         assertEquals(40.0 * GIB / (250_000.0 * 86_400), second.freeDays(), 1e-9);
 
         clock.advance(Duration.ofSeconds(1));
@@ -54,7 +54,7 @@ class NodeFiguresMeterTest {
 
     @Test
     void unknownCpuLoadIsNull() {
-        NodeFiguresMeter unknown = new NodeFiguresMeter(List::of, () -> new DiskUsage(1, 1), () -> -1, Clock.systemUTC());
+        NodeFiguresMeter unknown = new NodeFiguresMeter(null, 0, List::of, () -> new DiskUsage(1, 1), () -> -1, Clock.systemUTC());
         assertNull(unknown.measure().cpuPercent());
     }
 
