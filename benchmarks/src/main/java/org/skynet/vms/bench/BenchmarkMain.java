@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skynet.vms.load.ApiLoadScenario;
 import org.skynet.vms.load.CoverageScenario;
+import org.skynet.vms.load.FailoverScenario;
 import org.skynet.vms.load.LiveScenario;
 import org.skynet.vms.load.MonitorScenario;
 import org.skynet.vms.load.OnboardScenario;
@@ -33,6 +34,7 @@ public final class BenchmarkMain {
         SCENARIOS.put("monitor", MonitorScenario::main);
         SCENARIOS.put("live", LiveScenario::main);
         SCENARIOS.put("api-load", ApiLoadScenario::main);
+        SCENARIOS.put("failover", FailoverScenario::main);
     }
 
     private BenchmarkMain() {
