@@ -18,10 +18,11 @@ import java.util.function.ToDoubleFunction;
  * @param notTakenOver          those nobody recorded again before the end of the run
  * @param doubleRecordedSeconds seconds of video covered by two segment rows of one camera at once, summed
  * @param overlappingPairs      pairs of segment rows of one camera that overlap
- * @param rowsWithoutNode       segment rows without a node id (core must record nothing itself)
+ * @param overlapSample         the first overlapping pairs, for the eye
+ * @param rowsOfCore            segment rows of files under core's data directory (core must record nothing)
  * @param takeoverMoves         leases claimed from the kill until the node returned
  * @param rebalanced            whether each node came within the margin of its share after the return
- * @param rebalanceSeconds      from the node's start to that balance
+ * @param rebalanceSeconds      from the returned node being up (its ready line) to that balance
  * @param rebalanceMoves        leases claimed from the node's return to the balance
  * @param quietMoves            leases claimed during four renew intervals after it (thrashing when not 0)
  * @param leasesByNode          leases held at the end, by node
@@ -31,7 +32,7 @@ import java.util.function.ToDoubleFunction;
  */
 public record FailoverReport(int nodes, int cameras, double ttlSeconds, String killedNode, int killedCameras,
         List<SegmentSpans.Takeover> takeovers, List<String> notTakenOver, double doubleRecordedSeconds,
-        int overlappingPairs, long rowsWithoutNode, long takeoverMoves, boolean rebalanced, double rebalanceSeconds,
+        int overlappingPairs, List<String> overlapSample, long rowsOfCore, long takeoverMoves, boolean rebalanced, double rebalanceSeconds,
         long rebalanceMoves, long quietMoves, Map<String, Integer> leasesByNode, int target, int margin,
         Map<String, Map<String, Object>> nodeFigures) {
 
@@ -53,6 +54,7 @@ public record FailoverReport(int nodes, int cameras, double ttlSeconds, String k
                     t.takeoverSeconds(), t.lostSeconds()));
         }
         notTakenOver.forEach(c -> out.append(String.format(Locale.ROOT, "%-17s NOT RECORDED AGAIN%n", c)));
+        overlapSample.forEach(o -> out.append("overlap: ").append(o).append('\n'));
         return out.toString();
     }
 

@@ -61,8 +61,8 @@ public final class FailoverRun {
         pause(Duration.ofSeconds(3));
         long claimsAfterTakeover = cluster.claims();
 
-        Instant returnedAt = Instant.now();
         cluster.startNode(victim());
+        Instant returnedAt = Instant.now();
         boolean rebalanced = awaitQuietly(BALANCE_LIMIT, () -> balanced(cluster.leasesByNode())
                 && cluster.leasesByNode().size() == spec.nodes());
         Instant balancedAt = Instant.now();
@@ -78,7 +78,8 @@ public final class FailoverRun {
         notTakenOver.removeAll(takeovers.keySet());
         return new FailoverReport(spec.nodes(), spec.cameras(), spec.ttlSeconds(), victim(), victims.size(),
                 List.copyOf(takeovers.values()), notTakenOver.stream().sorted().toList(), spans.overlapSeconds(),
-                spans.overlaps().size(), spans.rowsWithoutNode(), claimsAfterTakeover - claimsBeforeKill,
+                spans.overlaps().size(), spans.overlaps().stream().limit(10).map(o -> o[0] + " | " + o[1]).toList(),
+                spans.rowsUnder(cluster.coreData()), claimsAfterTakeover - claimsBeforeKill,
                 rebalanced, seconds(returnedAt, balancedAt), claimsAtBalance - claimsAfterTakeover,
                 claimsAfterQuiet - claimsAtBalance, finalLeases, target(), LeaseSettings.of(ttl()).margin(target()),
                 figures);

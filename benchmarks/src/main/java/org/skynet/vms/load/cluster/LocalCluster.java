@@ -191,6 +191,11 @@ public final class LocalCluster implements AutoCloseable {
         return out;
     }
 
+    /** Core's data directory. */
+    public Path coreData() {
+        return spec.dir().resolve("core");
+    }
+
     /** The segment rows now. */
     public SegmentSpans spans() {
         return SegmentSpans.load(jdbc);

@@ -1,5 +1,6 @@
 package org.skynet.vms.load.cluster;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.recorder.catalogue.SegmentRow;
 
 /**
  * The time spans of every segment row of {@code recording_segments}, by camera, and what they say about a
@@ -20,8 +22,12 @@ import org.skynet.vms.core.db.Jdbc;
  * whether any two rows of one camera overlap in time (recorded twice).
  */
 public final class SegmentSpans {
-    /** One row: which node recorded which camera from when to when. */
-    public record Span(String cameraId, String nodeId, Instant start, Instant end) {
+    /** One row: which node recorded which camera from when to when, under which storage root. */
+    public record Span(String cameraId, String nodeId, String storageRoot, Instant start, Instant end) {
+        @Override
+        public String toString() {
+            return cameraId + " " + (nodeId == null ? storageRoot : nodeId) + " " + start + " - " + end;
+        }
     }
 
     /**
@@ -43,15 +49,17 @@ public final class SegmentSpans {
     /** Every row now. */
     public static SegmentSpans load(Jdbc jdbc) {
         Map<String, List<Span>> byCamera = new TreeMap<>();
-        jdbc.query("SELECT camera_id, node_id, start_wall, end_wall FROM recording_segments ORDER BY camera_id, start_wall",
-                rs -> byCamera.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(new Span(rs.getString(1),
-                        rs.getString(2), Jdbc.instant(rs, "start_wall"), Jdbc.instant(rs, "end_wall"))));
+        jdbc.query("SELECT camera_id, node_id, storage_root, start_wall, end_wall FROM recording_segments "
+                + "ORDER BY camera_id, start_wall", rs -> byCamera.computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
+                        .add(new Span(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.instant(rs, "start_wall"),
+                                Jdbc.instant(rs, "end_wall"))));
         return new SegmentSpans(byCamera);
     }
 
-    /** Rows written without a node id (by a process that is not a recorder node, e.g. core recording itself). */
-    public long rowsWithoutNode() {
-        return byCamera.values().stream().flatMap(List::stream).filter(s -> s.nodeId() == null).count();
+    /** Rows of files under {@code dir} (e.g. core's data directory: core must record nothing itself). */
+    public long rowsUnder(Path dir) {
+        String prefix = SegmentRow.normalize(dir).toString();
+        return byCamera.values().stream().flatMap(List::stream).filter(s -> s.storageRoot().startsWith(prefix)).count();
     }
 
     /** Cameras with a row that ends after {@code after}: recorded lately. */

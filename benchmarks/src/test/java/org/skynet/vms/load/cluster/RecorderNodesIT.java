@@ -45,7 +45,7 @@ class RecorderNodesIT {
                     && ((Number) figures.get("diskFreeBytes")).longValue() > 0,
                     node.getKey() + " heartbeats its cameras, ingest bit rate and free disk: " + figures);
         }
-        assertEquals(0, report.rowsWithoutNode(), "core with recorder.nodes=external records nothing itself");
+        assertEquals(0, report.rowsOfCore(), "core with recorder.nodes=external records nothing itself");
         assertTrue(report.killedCameras() >= CAMERAS / NODES - report.margin(), "the killed node held its share");
         assertTrue(report.notTakenOver().isEmpty(), "cameras never recorded again: " + report.notTakenOver());
         assertTrue(report.takeoverSeconds(1.0) <= TTL_SECONDS + 5, "slowest takeover " + report.takeoverSeconds(1.0)

@@ -11,20 +11,29 @@ import org.skynet.vms.core.recording.RecordedCameras;
 
 /**
  * The cameras a recorder node records: those whose lease its {@link LeaseKeeper} holds, with their epochs. It
- * hears of every lease acquired and lost and hands the start or stop of the recording to a thread of its own
- * (the keeper must not wait for the database or for files to close): one thread for starts, one for stops, so
- * that a stop never waits behind a batch of starts. Whatever order they run in, each refresh reads the current
- * answer of {@link #records}: a camera lost before its start ran is not started. Thread-safe.
+ * hears of every lease acquired and lost. A loss stops the camera's session at once, on the keeper's thread
+ * (that only closes the connection: no database, no lock of the recording service), before the keeper
+ * releases the lease; the full refresh of a camera (which reads the database) runs on a thread of its own, one
+ * for starts and one for stops, so that a stop never waits behind a batch of starts and the keeper never waits.
+ * Whatever order they run in, each refresh reads the current answer of {@link #records}: a camera lost before
+ * its start ran is not started. Thread-safe.
  */
 public final class LeasedCameras implements RecordedCameras, LeaseEpochs, LeaseListener, AutoCloseable {
     private final Map<String, Long> held = new ConcurrentHashMap<>();
     private final ExecutorService starts = Executors.newSingleThreadExecutor(daemon("vms-lease-starts"));
     private final ExecutorService stops = Executors.newSingleThreadExecutor(daemon("vms-lease-stops"));
     private volatile Consumer<String> refresh = cameraId -> { };
+    private volatile Consumer<String> stop = cameraId -> { };
 
-    /** Who brings a camera's recording in line with its lease (e.g. {@code RecordingService::refresh}). */
-    public void follow(Consumer<String> refresh) {
+    /**
+     * Who brings a camera's recording in line with its lease.
+     *
+     * @param refresh reads and applies what the camera should be now (e.g. {@code RecordingService::refresh})
+     * @param stop    stops it at once without blocking (e.g. {@code RecordingService::stop})
+     */
+    public void follow(Consumer<String> refresh, Consumer<String> stop) {
         this.refresh = refresh;
+        this.stop = stop;
     }
 
     @Override
@@ -52,6 +61,7 @@ public final class LeasedCameras implements RecordedCameras, LeaseEpochs, LeaseL
     @Override
     public void lost(String cameraId, long epoch) {
         held.remove(cameraId, epoch);
+        stop.accept(cameraId);
         stops.execute(() -> refresh.accept(cameraId));
     }
 

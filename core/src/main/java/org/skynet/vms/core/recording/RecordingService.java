@@ -189,6 +189,19 @@ public final class RecordingService implements AutoCloseable {
         supervisor.stop(cameraId).thenRun(() -> startIfStill(cameraId));
     }
 
+    /**
+     * Stops the camera's recording at once (closing its files) without waiting for a refresh in progress on
+     * another camera: for a lost lease, where every frame written after the loss is refused. Call
+     * {@link #refresh} afterwards, which catches a start that raced with this stop.
+     */
+    public void stop(String cameraId) {
+        if (recordings.remove(cameraId) != null) {
+            clips.remove(cameraId);
+            supervisor.stop(cameraId);
+            LOG.info("{}: recording stopped at once", cameraId);
+        }
+    }
+
     /** Refreshes every camera this process records now. */
     public void refreshAll() {
         List.copyOf(recordings.keySet()).forEach(this::refresh);
