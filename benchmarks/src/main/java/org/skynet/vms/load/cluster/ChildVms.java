@@ -25,7 +25,7 @@ import org.skynet.vms.core.cli.VmsCommand;
  * SIGKILL (no shutdown hook runs), {@link #close()} a SIGTERM.
  */
 public final class ChildVms implements AutoCloseable {
-    private static final long READY_SECONDS = 90;
+    private static final long READY_SECONDS = 240;
 
     private final String name;
     private final Process process;
@@ -42,7 +42,7 @@ public final class ChildVms implements AutoCloseable {
     /**
      * Starts {@code vms COMMAND ARGS... --config DIR/NAME.properties} and waits for {@code readyLine}.
      *
-     * @throws IllegalStateException naming the child and its output when it is not ready within 90 s
+     * @throws IllegalStateException naming the child and its output when it is not ready within 240 s
      */
     public static ChildVms start(Path dir, String name, Map<String, String> settings, Pattern readyLine,
             String... command) throws IOException, InterruptedException {

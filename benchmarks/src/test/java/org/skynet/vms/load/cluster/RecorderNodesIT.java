@@ -29,7 +29,7 @@ class RecorderNodesIT {
     private static final double TTL_SECONDS = 4;
 
     @Test
-    @Timeout(300)
+    @Timeout(900)
     void camerasOfAKilledNodeAreRecordedAgainAndTheBalanceReturns() throws Exception {
         requirePostgres();
         // Under target/, not a temporary directory: the children's logs stay for a look after a failure.

@@ -60,8 +60,9 @@ public final class LeasedCameras implements RecordedCameras, LeaseEpochs, LeaseL
 
     @Override
     public void lost(String cameraId, long epoch) {
-        held.remove(cameraId, epoch);
-        stop.accept(cameraId);
+        if (held.remove(cameraId, epoch)) {
+            stop.accept(cameraId);
+        }
         stops.execute(() -> refresh.accept(cameraId));
     }
 
