@@ -121,7 +121,7 @@ public final class RecorderNode implements AutoCloseable {
         closeables.add(1, leased);
         // Crash recovery of the node's own root first, unfenced: at start the node holds no lease, and the rows it
         // closes are those of its own files. The service's own recovery pass then finds nothing left to do.
-        CatalogueRecovery.recover(storageRoot, catalogue);
+        CatalogueRecovery.recover(storageRoot, new NodeRecoveryCatalogue(jdbc, nodeId));
         FencedSegmentCatalogue fenced = new FencedSegmentCatalogue(jdbc, nodeId, leased,
                 refusal -> {
                     if (refusal.epoch() != null) {
