@@ -6,6 +6,7 @@ import java.util.Map;
 import org.skynet.vms.load.ApiLoadScenario;
 import org.skynet.vms.load.CoverageScenario;
 import org.skynet.vms.load.FailoverScenario;
+import org.skynet.vms.load.LeaseScenario;
 import org.skynet.vms.load.LiveScenario;
 import org.skynet.vms.load.MonitorScenario;
 import org.skynet.vms.load.OnboardScenario;
@@ -35,6 +36,7 @@ public final class BenchmarkMain {
         SCENARIOS.put("live", LiveScenario::main);
         SCENARIOS.put("api-load", ApiLoadScenario::main);
         SCENARIOS.put("failover", FailoverScenario::main);
+        SCENARIOS.put("leases", LeaseScenario::main);
     }
 
     private BenchmarkMain() {

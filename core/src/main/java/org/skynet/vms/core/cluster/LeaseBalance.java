@@ -6,8 +6,10 @@ import java.util.List;
  * What one node should do in one round to balance the cameras over the active nodes by declared capacity.
  * Its target is {@code ceil(recorded × capacity / total capacity)}, at most its capacity (the rounding up
  * makes the targets cover every camera). Under target it claims up to the target; over the target by more
- * than {@link LeaseSettings#margin} it sheds a few of its newest leases, down towards the target. Within the
- * margin it does nothing, so a returning node only gets cameras when the balance is off by more than that.
+ * than {@link LeaseSettings#margin} it sheds some of its newest leases, down towards the target: a quarter of the
+ * excess per round, at least {@link LeaseSettings#shedPerRound} (a damped approach, so nodes whose views of the
+ * active nodes differ for a round do not throw cameras back and forth). Within the margin it does nothing, so a
+ * returning node only gets cameras when the balance is off by more than that.
  *
  * @param target cameras this node should hold
  * @param claim  cameras to claim this round (0 or more)
@@ -36,8 +38,9 @@ public record LeaseBalance(int target, int claim, int shed) {
         if (held < target) {
             return new LeaseBalance(target, Math.min(target - held, settings.claimPerRound()), 0);
         }
-        if (held - target > settings.margin(target)) {
-            return new LeaseBalance(target, 0, Math.min(held - target, settings.shedPerRound()));
+        int excess = held - target;
+        if (excess > settings.margin(target)) {
+            return new LeaseBalance(target, 0, Math.min(excess, Math.max(settings.shedPerRound(), excess / 4)));
         }
         return new LeaseBalance(target, 0, 0);
     }

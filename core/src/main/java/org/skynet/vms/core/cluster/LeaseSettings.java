@@ -13,8 +13,10 @@ import java.time.Duration;
  * @param marginFraction how far above its target a node may be before it sheds cameras, as a fraction of the
  *                       target (default 0.10)
  * @param minMargin      that margin in cameras, at least (default 2)
- * @param claimPerRound  at most this many cameras claimed per round (default 1000)
- * @param shedPerRound   at most this many cameras released per round when over the margin (default 5)
+ * @param claimPerRound  at most this many cameras claimed per round (default 250: a node starting alone does not
+ *                       grab far more than its share before the others are up)
+ * @param shedPerRound   at least this many cameras released per round when over the margin, if the excess is as
+ *                       large (default 5; a quarter of the excess when that is more)
  * @param syncInterval   how often a keeper creates lease rows for newly recorded cameras, deletes those of
  *                       cameras no longer recorded and recounts them (default 30 s)
  */
@@ -42,7 +44,7 @@ public record LeaseSettings(Duration ttl, Duration renewInterval, Duration fence
 
     /** The defaults for a lease time-to-live: renewal every TTL/3, fence margin TTL/5. */
     public static LeaseSettings of(Duration ttl) {
-        return new LeaseSettings(ttl, ttl.dividedBy(3), ttl.dividedBy(5), 0.10, 2, 1000, 5, Duration.ofSeconds(30));
+        return new LeaseSettings(ttl, ttl.dividedBy(3), ttl.dividedBy(5), 0.10, 2, 250, 5, Duration.ofSeconds(30));
     }
 
     /** The defaults: TTL 15 s. */

@@ -1,11 +1,13 @@
 package org.skynet.vms.core.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +25,8 @@ import org.skynet.vms.core.db.DbSettings;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.db.TestDatabase;
 import org.skynet.vms.core.db.TestDatabases;
+import org.skynet.vms.recorder.catalogue.SegmentRow;
+import org.skynet.vms.recorder.catalogue.SegmentState;
 
 /**
  * Several keepers in one JVM on one database (H2 and PostgreSQL), their rounds driven by the test; TTL 1.5 s.
@@ -86,6 +90,33 @@ class LeaseKeeperTest {
         return expected.keySet().equals(new HashSet<>(cameras)) && expected.equals(store.holders());
     }
 
+    @ParameterizedTest
+    @ArgumentsSource(TestDatabases.class)
+    void aReturningNodeTakesCamerasOnlyWhenTheBalanceIsOffByMoreThanTheMargin(TestDatabase db) throws Exception {
+        List<String> cameras = LeaseTestCameras.insert(db.jdbc(), 40);
+        LeaseStore store = new LeaseStore(db.jdbc());
+        List<LeaseKeeper> two = List.of(keeper(db.jdbc(), "n1", 100), keeper(db.jdbc(), "n2", 100));
+        roundsUntil(two, () -> heldOnce(two, cameras, store) && two.get(0).held().size() == 20, "20 cameras each");
+
+        // n3 comes back small: targets 20, 20 and 2; n1 and n2 are within their margin and keep their cameras
+        Map<String, Integer> before = heldCounts(two);
+        LeaseKeeper n3 = keeper(db.jdbc(), "n3", 10);
+        List<LeaseKeeper> three = List.of(two.get(0), two.get(1), n3);
+        for (int i = 0; i < 5; i++) {
+            three.forEach(LeaseKeeper::round);
+            Thread.sleep(SETTINGS.renewInterval().toMillis());
+        }
+        assertEquals(0, n3.held().size(), "no camera taken within the margin");
+        assertEquals(before, heldCounts(two), "n1 and n2 kept their cameras");
+
+        // n3 declares its full capacity: targets 14 each, n1 and n2 are 6 over (margin 2) and shed to n3 until
+        // they are within the margin again
+        capacities.get("n3").set(100);
+        roundsUntil(three, () -> heldOnce(three, cameras, store) && two.get(0).held().size() <= 14 + 2
+                && two.get(1).held().size() <= 14 + 2, "n1 and n2 shed to n3 beyond the margin");
+        assertTrue(n3.held().size() >= 40 - 2 * (14 + 2), heldCounts(three)::toString);
+    }
+
     private static Database secondPool(TestDatabase db) {
         HikariDataSource ds = (HikariDataSource) db.database().dataSource();
         return Database.open(new DbSettings(ds.getJdbcUrl(), ds.getUsername(), null, Path.of("target"), ds.getSchema(), 2));
@@ -122,6 +153,11 @@ class LeaseKeeperTest {
 
         assertTrue(ks.get(2).fenced());
         assertTrue(ks.get(2).held().isEmpty());
+        String someVictim = victims.keySet().iterator().next();
+        FencedSegmentCatalogue fencedRows = new FencedSegmentCatalogue(db.jdbc(), "n3", ks.get(2), r -> { });
+        fencedRows.upsert(List.of(new SegmentRow(someVictim, "/srv/n3", someVictim + "/late.mp4", Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(1), 90_000, 25, 1000, null, SegmentState.OPEN, null)));
+        assertEquals(1, fencedRows.refusedRows(), "the fenced node's late row is refused");
         Map<String, LeaseStore.Holder> holders = store.holders();
         for (Map.Entry<String, Long> v : victims.entrySet()) {
             String camera = v.getKey();
