@@ -212,7 +212,9 @@ public final class LeaseKeeper implements LeaseEpochs, AutoCloseable {
         if (recorded < 0 || now - nextSyncNanos >= 0) {
             boolean janitor = active.isEmpty() || active.get(0).nodeId().equals(nodeId);
             recorded = janitor ? timed("sync", store::sync) : timed("count", store::recordedCameras);
-            long jitter = (long) (settings.syncInterval().toNanos() * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+            // none yet (a cluster starting before its first sync): look again next round, not in 30 s
+            long jitter = recorded == 0 ? 0
+                    : (long) (settings.syncInterval().toNanos() * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
             nextSyncNanos = now + jitter;
         }
         LeaseBalance plan = LeaseBalance.plan(nodeId, f.capacity(), renewed.size(), recorded, active, settings);

@@ -52,12 +52,6 @@ public record LeaseSettings(Duration ttl, Duration renewInterval, Duration fence
         return of(DEFAULT_TTL);
     }
 
-    /** The same settings with another sync interval. */
-    public LeaseSettings withSyncInterval(Duration interval) {
-        return new LeaseSettings(ttl, renewInterval, fenceMargin, marginFraction, minMargin, claimPerRound, shedPerRound,
-                interval);
-    }
-
     /** How far over its target {@code target} a node may be before it sheds. */
     public int margin(int target) {
         return Math.max(minMargin, (int) Math.ceil(marginFraction * target));

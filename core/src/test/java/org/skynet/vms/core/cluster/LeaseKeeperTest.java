@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,57 @@ class LeaseKeeperTest {
             }
         }
         return expected.keySet().equals(new HashSet<>(cameras)) && expected.equals(store.holders());
+    }
+
+    @ParameterizedTest
+    @ArgumentsSource(TestDatabases.class)
+    void aStartedKeeperTakesTheCamerasOnItsOwnScheduleAndFreesThemWhenClosed(TestDatabase db) throws Exception {
+        List<String> cameras = LeaseTestCameras.insert(db.jdbc(), 5);
+        LeaseStore store = new LeaseStore(db.jdbc());
+        LeaseLog log = new LeaseLog();
+        try (LeaseKeeper k = LeaseKeeper.start(store, "solo", SETTINGS, () -> NodeFigures.ofCapacity(null, 10), log)) {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!heldOnce(List.of(k), cameras, store) && System.nanoTime() - deadline < 0) {
+                Thread.sleep(100);
+            }
+            assertTrue(heldOnce(List.of(k), cameras, store), "the scheduled rounds claimed every camera");
+            Thread.sleep(SETTINGS.ttl().toMillis() * 2);
+            assertTrue(heldOnce(List.of(k), cameras, store), "and keep renewing them past the TTL");
+        }
+        assertEquals(Map.of(), store.holders());
+        assertEquals("STOPPED", db.jdbc().queryOne("SELECT state FROM recorder_nodes WHERE node_id = 'solo'",
+                rs -> rs.getString(1)).orElseThrow());
+        assertEquals(10, log.events().size(), "5 acquired, 5 lost");
+    }
+
+    @ParameterizedTest
+    @ArgumentsSource(TestDatabases.class)
+    void aRenewalThatComesBackAfterTheFenceDeadlineFencesTheNode(TestDatabase db) throws Exception {
+        List<String> cameras = LeaseTestCameras.insert(db.jdbc(), 5);
+        AtomicLong clock = new AtomicLong();
+        AtomicLong step = new AtomicLong();
+        LeaseLog log = new LeaseLog();
+        LeaseKeeper k = new LeaseKeeper(new LeaseStore(db.jdbc()), "n1", SETTINGS,
+                () -> NodeFigures.ofCapacity(null, 10), log, executor, () -> clock.addAndGet(step.get()),
+                LeaseKeeper.StepTimer.NONE);
+        keepers.add(k);
+        k.round();
+        k.round();
+        assertEquals(5, k.held().size(), "claimed in the first round, renewed in the second");
+
+        // from now on every reading of the monotonic clock is 1.3 s later: each renewal returns 1.3 s after it
+        // started, past its deadline of TTL 1.5 s - margin 0.3 s
+        step.set(Duration.ofMillis(1300).toNanos());
+        k.round();
+        assertTrue(k.fenced());
+        assertEquals(Map.of(), k.held());
+        assertEquals(5, log.events().stream().filter(e -> !e.acquired()).count());
+        assertTrue(cameras.stream().allMatch(c -> log.lostAt(c) > 0));
+
+        step.set(0);
+        k.round();
+        assertTrue(!k.fenced(), "renewing in time again");
+        assertEquals(5, k.held().size(), "the leases nobody took are held again");
     }
 
     @ParameterizedTest
