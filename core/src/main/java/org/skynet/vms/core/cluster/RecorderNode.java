@@ -164,7 +164,9 @@ public final class RecorderNode implements AutoCloseable {
             throw VmsException.invalid(ttl < 1 ? "cluster.lease-ttl-seconds" : "cluster.sync-seconds",
                     "cluster.lease-ttl-seconds and cluster.sync-seconds must be at least 1, got " + ttl + " and " + sync);
         }
-        return LeaseSettings.of(Duration.ofMillis(Math.round(ttl * 1000))).withSyncInterval(Duration.ofSeconds(sync));
+        LeaseSettings d = LeaseSettings.of(Duration.ofMillis(Math.round(ttl * 1000)));
+        return new LeaseSettings(d.ttl(), d.renewInterval(), d.fenceMargin(), d.marginFraction(), d.minMargin(),
+                d.claimPerRound(), d.shedPerRound(), Duration.ofSeconds(sync));
     }
 
     /**
