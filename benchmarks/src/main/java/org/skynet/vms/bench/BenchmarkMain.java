@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.skynet.vms.load.ApiLoadScenario;
 import org.skynet.vms.load.CoverageScenario;
+import org.skynet.vms.load.FailoverScenario;
 import org.skynet.vms.load.LeaseScenario;
 import org.skynet.vms.load.LiveScenario;
 import org.skynet.vms.load.MonitorScenario;
@@ -34,6 +35,7 @@ public final class BenchmarkMain {
         SCENARIOS.put("monitor", MonitorScenario::main);
         SCENARIOS.put("live", LiveScenario::main);
         SCENARIOS.put("api-load", ApiLoadScenario::main);
+        SCENARIOS.put("failover", FailoverScenario::main);
         SCENARIOS.put("leases", LeaseScenario::main);
     }
 

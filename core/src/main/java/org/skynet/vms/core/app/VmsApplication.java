@@ -88,6 +88,7 @@ import org.skynet.vms.core.onboarding.OnboardingStore;
 import org.skynet.vms.core.recording.JdbcSegmentCatalogue;
 import org.skynet.vms.core.recording.ClipFiles;
 import org.skynet.vms.core.recording.ClipCatalogueWriter;
+import org.skynet.vms.core.recording.RecorderPlacement;
 import org.skynet.vms.core.recording.ClipRecovery;
 import org.skynet.vms.core.recording.ClipService;
 import org.skynet.vms.core.recording.ClipSettings;
@@ -265,7 +266,8 @@ public final class VmsApplication implements AutoCloseable {
         ClipRecovery.recover(clipStore, clipSettings.root());
         ClipCatalogueWriter clipCatalogue = new ClipCatalogueWriter(clipStore, clipSettings.root());
         closeables.add(clipCatalogue);
-        recordingService = RecordingService.start(recordingSettings, cameraRegistry, recordingModes, segmentCatalogue,
+        recordingService = RecordingService.start(recordingSettings, cameraRegistry, recordingModes,
+                RecorderPlacement.from(config).recordedCameras(), segmentCatalogue,
                 clipSettings.clipConfig(recordingSettings.fsync()), clipCatalogue, clock, storageMonitor::watch);
         closeables.add(recordingService);
         storageMonitor.start(retention.sweepInterval());

@@ -47,15 +47,25 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Blocks until the JVM is asked to stop, then shuts the application down gracefully. */
     static int runUntilStopped(VmsApplication app, String what) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "vms-shutdown"));
+        CountDownLatch stopped = closeOnShutdown(app);
         System.out.println("vms " + what + ": listening on " + (app.tls() ? "https" : "http") + "://127.0.0.1:" + app.port() + "/ (Ctrl-C to stop)");
         printInitialLogins(app.initialLogins(), System.out);
         stopped.await();
         return 0;
+    }
+
+    /** Closes {@code app} when the JVM is asked to stop; the latch opens once it is closed. */
+    static CountDownLatch closeOnShutdown(AutoCloseable app) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.close();
+            } catch (Exception e) {
+                System.err.println("vms: closing failed: " + e);
+            }
+            stopped.countDown();
+        }, "vms-shutdown"));
+        return stopped;
     }
 
     /** Shows the start-up logins: a generated admin password (this once only) or the demo users. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Skynet video-surveillance management server.",
         subcommands = {ServeCommand.class, DemoCommand.class, SimCommand.class, CoverageCommand.class, OnboardCommand.class,
                 RecordCommand.class, AuditCommand.class, KeysCommand.class,
-                VerifyExportCommand.class})
+                VerifyExportCommand.class, RecorderCommand.class})
 public final class VmsCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;

@@ -16,9 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.skynet.vms.adapters.rtsp.RtspClient;
 import org.skynet.vms.adapters.rtsp.RtspSource;
 import org.skynet.vms.core.registry.Camera;
+import org.skynet.vms.core.registry.CameraChange;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.registry.Credentials;
 import org.skynet.vms.errors.ErrorKind;
@@ -43,12 +45,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-process recorder: records every enabled camera whose mode is not {@link RecordingMode#OFF}
- * (and that has an RTSP URL), one ingest session per camera. A {@link RecordingMode#CONTINUOUS} camera's
+ * (and that has an RTSP URL) and that its {@link RecordedCameras} gives to this process, one ingest session
+ * per camera. A {@link RecordingMode#CONTINUOUS} camera's
  * session feeds the segment writer (files under the storage root, rows to the catalogue through a
  * {@link CatalogueWriter}) and its pre-roll buffer and clips ({@link ClipAssembler}); an
  * {@link RecordingMode#EVENTS} camera's session feeds only the pre-roll buffer and clips. At start the
  * storage root is repaired against the catalogue ({@link CatalogueRecovery}) before any camera is
- * started. Mode changes made through {@link #setMode} take effect at once. Thread-safe.
+ * started. Mode changes made through {@link #setMode} take effect at once, and so do the registry's own
+ * changes ({@link CameraRegistry#onChange}): a camera disabled or deleted stops, a changed RTSP URL or
+ * account restarts its session. {@link #refresh} applies whatever else changed for a camera (its lease, a
+ * change made by another process). A restart begins once the old session's files are closed: never two
+ * sessions of one camera. Thread-safe.
  */
 public final class RecordingService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
@@ -57,6 +64,7 @@ public final class RecordingService implements AutoCloseable {
     private final RecordingSettings settings;
     private final CameraRegistry registry;
     private final RecordingModes modes;
+    private final RecordedCameras recorded;
     private final SegmentCatalogue catalogue;
     private final SegmentConfig segmentConfig;
     private final RtspClient client;
@@ -69,13 +77,21 @@ public final class RecordingService implements AutoCloseable {
     private final Map<String, ClipAssembler> clips = new ConcurrentHashMap<>();
     /** Cameras whose session was opened for live viewers only. */
     private final Set<String> viewerOnly = ConcurrentHashMap.newKeySet();
+    /** What each recorded camera's session was started with. */
+    private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** How a camera is recorded: a change of either restarts its session. */
+    private record Recording(RecordingMode mode, RtspSource source) {
+    }
 
     private RecordingService(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
-            SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock,
+            RecordedCameras recorded, SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock,
             UnaryOperator<SegmentListener> watch) {
         this.settings = settings;
         this.registry = registry;
         this.modes = modes;
+        this.recorded = recorded;
         this.catalogue = catalogue;
         this.segmentConfig = SegmentConfig.defaults(settings.storageRoot()).withFsync(settings.fsync());
         this.client = RtspClient.withOwnEventLoops(settings.ioThreads());
@@ -92,7 +108,8 @@ public final class RecordingService implements AutoCloseable {
     }
 
     /**
-     * Repairs the storage root, then starts every recorded camera.
+     * Repairs the storage root, then starts every camera with a mode that {@code recorded} gives to this
+     * process, and follows the registry's changes.
      *
      * @param clipConfig   how clips are cut and where their files go
      * @param clipListener told about clip files (the clip catalogue)
@@ -100,7 +117,7 @@ public final class RecordingService implements AutoCloseable {
      * @throws VmsException INVALID_ARGUMENT when the storage root cannot be created
      */
     public static RecordingService start(RecordingSettings settings, CameraRegistry registry, RecordingModes modes,
-            SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock,
+            RecordedCameras recorded, SegmentCatalogue catalogue, ClipConfig clipConfig, ClipListener clipListener, Clock clock,
             UnaryOperator<SegmentListener> watch) {
         try {
             Files.createDirectories(settings.storageRoot());
@@ -115,9 +132,10 @@ public final class RecordingService implements AutoCloseable {
             LOG.error("recording catalogue recovery under {} failed; recording anyway: {}", settings.storageRoot(),
                     e.toString());
         }
-        RecordingService service = new RecordingService(settings, registry, modes, catalogue, clipConfig,
+        RecordingService service = new RecordingService(settings, registry, modes, recorded, catalogue, clipConfig,
                 clipListener, clock, watch);
-        modes.recorded().forEach(service::startCamera);
+        registry.onChange(service::registryChanged);
+        modes.recorded().keySet().forEach(service::refresh);
         return service;
     }
 
@@ -132,22 +150,66 @@ public final class RecordingService implements AutoCloseable {
     }
 
     /**
-     * Sets a camera's mode and starts, restarts (continuous ⇄ events) or stops its recording accordingly;
-     * a restart begins once the old session's files are closed.
+     * Sets a camera's mode and starts, restarts (continuous ⇄ events) or stops its recording accordingly
+     * (see {@link #refresh}).
      *
      * @throws VmsException NOT_FOUND for an unknown camera
      */
     public synchronized void setMode(String cameraId, RecordingMode mode) {
         registry.get(cameraId);
-        RecordingMode before = modes.mode(cameraId);
         modes.set(cameraId, mode);
-        boolean running = supervisor.session(cameraId).isPresent();
-        if (running && mode == before) {
+        refresh(cameraId);
+    }
+
+    /**
+     * Brings a camera's recording in line with what it should be now: recorded by this process
+     * ({@link RecordedCameras}), its mode, enabled, its RTSP URL and account. Starts, stops at once (closing
+     * its files) or restarts the session when that differs from what it was started with; a restart begins
+     * once the old session's files are closed. A session opened for live viewers only is left alone unless
+     * the camera is to be recorded.
+     */
+    public synchronized void refresh(String cameraId) {
+        if (closed) {
             return;
         }
+        Optional<Recording> wanted = wanted(cameraId);
+        Recording running = recordings.get(cameraId);
+        if (wanted.isEmpty() && running == null) {
+            return;
+        }
+        if (running != null && wanted.isPresent() && running.equals(wanted.get())
+                && supervisor.session(cameraId).isPresent()) {
+            return;
+        }
+        recordings.remove(cameraId);
         clips.remove(cameraId);
-        viewerOnly.remove(cameraId);
-        supervisor.stop(cameraId).thenRun(() -> startIfStill(cameraId, mode));
+        if (running != null && wanted.isEmpty()) {
+            LOG.info("{}: recording stopped", cameraId);
+        }
+        supervisor.stop(cameraId).thenRun(() -> startIfStill(cameraId));
+    }
+
+    /**
+     * Stops the camera's recording at once (closing its files) without waiting for a refresh in progress on
+     * another camera: for a lost lease, where every frame written after the loss is refused. Call
+     * {@link #refresh} afterwards, which catches a start that raced with this stop.
+     */
+    public void stop(String cameraId) {
+        if (recordings.remove(cameraId) != null) {
+            clips.remove(cameraId);
+            supervisor.stop(cameraId);
+            LOG.info("{}: recording stopped at once", cameraId);
+        }
+    }
+
+    /** Refreshes every camera this process records now. */
+    public void refreshAll() {
+        List.copyOf(recordings.keySet()).forEach(this::refresh);
+    }
+
+    /** Ids of the cameras this process records now. */
+    public Set<String> recordedCameras() {
+        return Set.copyOf(recordings.keySet());
     }
 
     /** The camera's clips and pre-roll buffer, when it is being recorded (continuous or events). */
@@ -205,6 +267,7 @@ public final class RecordingService implements AutoCloseable {
     /** Stops every camera (closing their files), stores the last rows, releases the threads. */
     @Override
     public void close() {
+        closed = true;
         supervisor.close();
         catalogueWriter.close();
         writers.shutdown();
@@ -218,27 +281,56 @@ public final class RecordingService implements AutoCloseable {
         client.close();
     }
 
-    private synchronized void startIfStill(String cameraId, RecordingMode mode) {
-        if (mode == RecordingMode.OFF || modes.mode(cameraId) != mode) {
-            return;
-        }
-        if (viewerOnly.remove(cameraId)) {
-            // Recording takes the camera's one connection; the viewers move to the new session.
-            supervisor.stop(cameraId).thenRun(() -> startIfStill(cameraId, mode));
-        } else if (supervisor.session(cameraId).isEmpty()) {
-            startCamera(cameraId, mode);
-        }
+    private void registryChanged(CameraChange change) {
+        Set<String> withMode = modes.recorded().keySet();
+        Stream.concat(change.written().stream().map(Camera::id), change.deleted().stream())
+                .filter(id -> recordings.containsKey(id) || withMode.contains(id))
+                .forEach(this::refresh);
     }
 
-    private void startCamera(String cameraId, RecordingMode mode) {
+    /** How the camera should be recorded by this process now, empty when not at all. */
+    private Optional<Recording> wanted(String cameraId) {
+        if (!recorded.records(cameraId)) {
+            return Optional.empty();
+        }
+        RecordingMode mode = modes.mode(cameraId);
+        if (mode == RecordingMode.OFF) {
+            return Optional.empty();
+        }
         Optional<Camera> camera = registry.find(cameraId);
         if (camera.isEmpty() || !camera.get().enabled() || camera.get().rtspUrl() == null) {
             LOG.warn("{}: recording mode is {}, but the camera is {}", cameraId, mode.wireName(),
                     camera.isEmpty() ? "not registered" : !camera.get().enabled() ? "disabled" : "without an RTSP URL");
-            return;
+            return Optional.empty();
         }
         try {
-            RtspSource source = source(camera.get());
+            return Optional.of(new Recording(mode, source(camera.get())));
+        } catch (VmsException e) {
+            LOG.warn("{}: cannot record: {}", cameraId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private synchronized void startIfStill(String cameraId) {
+        if (closed) {
+            return;
+        }
+        Optional<Recording> wanted = wanted(cameraId);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        if (viewerOnly.remove(cameraId)) {
+            // Recording takes the camera's one connection; the viewers move to the new session.
+            supervisor.stop(cameraId).thenRun(() -> startIfStill(cameraId));
+        } else if (supervisor.session(cameraId).isEmpty()) {
+            startCamera(cameraId, wanted.get());
+        }
+    }
+
+    private void startCamera(String cameraId, Recording recording) {
+        RecordingMode mode = recording.mode();
+        RtspSource source = recording.source();
+        try {
             AtomicReference<ClipAssembler> assembler = new AtomicReference<>();
             supervisor.open(cameraId, source, segmentConfig.stallTimeout(), (status, executor) -> {
                 List<IngestConsumer> consumers = new ArrayList<>();
@@ -251,6 +343,7 @@ public final class RecordingService implements AutoCloseable {
                 return consumers;
             });
             clips.put(cameraId, assembler.get());
+            recordings.put(cameraId, recording);
             LOG.info("{}: recording ({}) from {}", cameraId, mode.wireName(), source.uri());
         } catch (VmsException e) {
             if (e.kind() != ErrorKind.CONFLICT) {

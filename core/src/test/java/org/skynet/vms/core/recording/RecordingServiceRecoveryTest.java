@@ -81,7 +81,7 @@ class RecordingServiceRecoveryTest {
         CameraRegistry registry = new CameraRegistry(db.jdbc(), new SecretBox(new byte[SecretBox.KEY_BYTES]), clock);
 
         try (RecordingService service = RecordingService.start(new RecordingSettings(root, 1, 1, false), registry,
-                new RecordingModes(db.jdbc(), clock), catalogue, ClipConfig.defaults(data.resolve("clips")),
+                new RecordingModes(db.jdbc(), clock), RecordedCameras.ALL, catalogue, ClipConfig.defaults(data.resolve("clips")),
                 new ClipCatalogueWriter(new ClipStore(db.jdbc()), data.resolve("clips")), clock,
                 UnaryOperator.identity())) {
             assertTrue(service.statuses().isEmpty(), "no camera has a mode yet");

@@ -1,0 +1,249 @@
+package org.skynet.vms.load.cluster;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.skynet.vms.adapters.sim.SimConfig;
+import org.skynet.vms.adapters.sim.SimulatedCamera;
+import org.skynet.vms.adapters.sim.SimulatedFleet;
+import org.skynet.vms.core.db.Database;
+import org.skynet.vms.core.db.DbSettings;
+import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.recording.RecordingMode;
+import org.skynet.vms.core.recording.RecordingModes;
+import org.skynet.vms.core.registry.CameraDraft;
+import org.skynet.vms.core.registry.CameraRegistry;
+import org.skynet.vms.core.secrets.SecretBox;
+
+/**
+ * Core and recorder nodes as separate processes on loopback against one fresh PostgreSQL schema, with a
+ * simulated fleet in this JVM (their SD sub streams: the test is about leases, not bandwidth): core runs {@code vms serve} with {@code recorder.nodes=external}, each node
+ * {@code vms recorder --node-id node-N} with its own data directory. This JVM registers the cameras (continuous
+ * recording) straight in the database and reads the leases, the node rows and the catalogue from it. Closing
+ * stops every child, the fleet, and drops the schema.
+ */
+public final class LocalCluster implements AutoCloseable {
+    private static final Pattern CORE_READY = Pattern.compile("vms serve: listening on http://127\\.0\\.0\\.1:(\\d+)/.*");
+    private static final Pattern NODE_READY = Pattern.compile("vms recorder: node (\\S+) recording under .*");
+
+    /**
+     * What to start.
+     *
+     * @param nodes      recorder nodes
+     * @param cameras    simulated cameras, all recorded continuously
+     * @param ttlSeconds lease time-to-live (renewal every third of it)
+     * @param dbUrl      PostgreSQL JDBC URL
+     * @param dbUser     its user (trust authentication)
+     * @param dir        where data directories, settings and logs go
+     */
+    public record Spec(int nodes, int cameras, double ttlSeconds, String dbUrl, String dbUser, Path dir) {
+    }
+
+    private final Spec spec;
+    private final String schema;
+    private final String masterKey;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Map<String, ChildVms> nodes = new ConcurrentSkipListMap<>();
+    private final AtomicInteger starts = new AtomicInteger();
+    private SimulatedFleet fleet;
+    private Database database;
+    private Jdbc jdbc;
+
+    private LocalCluster(Spec spec) {
+        this.spec = spec;
+        this.schema = "failover_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        byte[] key = new byte[SecretBox.KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        this.masterKey = Base64.getEncoder().encodeToString(key);
+    }
+
+    /** Creates the schema, starts the fleet and core, registers the cameras and starts every node. */
+    public static LocalCluster start(Spec spec) throws Exception {
+        LocalCluster cluster = new LocalCluster(spec);
+        try {
+            cluster.startAll();
+            return cluster;
+        } catch (Exception | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        execute("CREATE SCHEMA " + schema);
+        database = Database.open(new DbSettings(spec.dbUrl(), spec.dbUser(), null, spec.dir(), schema, 2));
+        jdbc = new Jdbc(database);
+        fleet = SimulatedFleet.start(SimConfig.builder(spec.cameras()).eventLoopThreads(1).build());
+        opened.add(fleet);
+        registerCameras();
+        Map<String, String> core = shared("core");
+        core.put("port", "0");
+        core.put("bind", "127.0.0.1");
+        core.put("recorder.nodes", "external");
+        core.put("monitor.enabled", "false");
+        core.put("camera-events.enabled", "false");
+        core.put("rtsp.enabled", "false");
+        opened.add(ChildVms.start(spec.dir(), "core", core, CORE_READY, "serve"));
+        // In parallel, so that they join at about the same time rather than the first one claiming everything.
+        ExecutorService starter = Executors.newFixedThreadPool(spec.nodes());
+        try {
+            List<Callable<Void>> starts = new ArrayList<>();
+            for (int i = 1; i <= spec.nodes(); i++) {
+                String id = nodeId(i);
+                starts.add(() -> {
+                    startNode(id);
+                    return null;
+                });
+            }
+            for (Future<Void> started : starter.invokeAll(starts)) {
+                started.get();
+            }
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    /** The id of the {@code n}th node (from 1). */
+    public static String nodeId(int n) {
+        return "node-" + n;
+    }
+
+    /** Starts (or starts again, on the same data directory) the node {@code nodeId}. */
+    public void startNode(String nodeId) throws Exception {
+        ChildVms node = ChildVms.start(spec.dir(), nodeId + "-" + starts.incrementAndGet(), nodeSettings(nodeId),
+                NODE_READY, "recorder", "--node-id", nodeId);
+        nodes.put(nodeId, node);
+    }
+
+    private Map<String, String> nodeSettings(String nodeId) throws java.io.IOException {
+        Map<String, String> settings = shared(nodeId);
+        settings.put("cluster.lease-ttl-seconds", Double.toString(spec.ttlSeconds()));
+        settings.put("cluster.sync-seconds", "1");
+        settings.put("recorder.io-threads", "1");
+        settings.put("recorder.writer-threads", "1");
+        settings.put("recorder.capacity", Integer.toString(spec.cameras()));
+        return settings;
+    }
+
+    /** SIGKILLs the node. */
+    public void kill(String nodeId) throws InterruptedException {
+        nodes.remove(nodeId).kill();
+    }
+
+    /** The shared database, as this JVM sees it. */
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    /** Leases held now (not expired), by node id; nodes holding none are absent. */
+    public Map<String, Integer> leasesByNode() {
+        Map<String, Integer> out = new TreeMap<>();
+        jdbc.query("SELECT node_id, COUNT(*) FROM camera_leases WHERE node_id IS NOT NULL "
+                + "AND expires_at > CURRENT_TIMESTAMP GROUP BY node_id", rs -> out.put(rs.getString(1), rs.getInt(2)));
+        return out;
+    }
+
+    /** The cameras a node holds now. */
+    public List<String> camerasOf(String nodeId) {
+        return jdbc.query("SELECT camera_id FROM camera_leases WHERE node_id = ? AND expires_at > CURRENT_TIMESTAMP "
+                + "ORDER BY camera_id", rs -> rs.getString(1), nodeId);
+    }
+
+    /** The sum of every lease's epoch: it grows by one at every claim, so its growth counts lease moves. */
+    public long claims() {
+        return jdbc.queryOne("SELECT COALESCE(SUM(epoch), 0) FROM camera_leases", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /** Each node's last heartbeat figures: cameras, ingest bit/s, CPU %, disk free bytes, free days. */
+    public Map<String, Map<String, Object>> nodeFigures() {
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        jdbc.query("SELECT node_id, cameras, ingest_bps, cpu_percent, disk_free_bytes, free_days FROM recorder_nodes",
+                rs -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("cameras", rs.getInt(2));
+                    row.put("ingestBps", rs.getLong(3));
+                    row.put("cpuPercent", rs.getObject(4));
+                    row.put("diskFreeBytes", rs.getObject(5));
+                    row.put("freeDays", rs.getObject(6));
+                    return out.put(rs.getString(1), row);
+                });
+        return out;
+    }
+
+    /** Core's data directory. */
+    public Path coreData() {
+        return spec.dir().resolve("core");
+    }
+
+    /** The segment rows now. */
+    public SegmentSpans spans() {
+        return SegmentSpans.load(jdbc);
+    }
+
+    private void registerCameras() {
+        Clock clock = Clock.systemUTC();
+        CameraRegistry registry = new CameraRegistry(jdbc, new SecretBox(Base64.getDecoder().decode(masterKey)), clock);
+        RecordingModes modes = new RecordingModes(jdbc, clock);
+        for (SimulatedCamera cam : fleet.cameras()) {
+            registry.create(new CameraDraft().id(cam.id()).name(cam.id()).district("d1").lat(23.0).lon(113.7)
+                    .bearing(0.0).fov(60.0).range(50.0).rtspUrl(cam.rtspSubUrl()).username(cam.username())
+                    .password(cam.password()));
+            modes.set(cam.id(), RecordingMode.CONTINUOUS);
+        }
+    }
+
+    private Map<String, String> shared(String name) throws java.io.IOException {
+        Path data = Files.createDirectories(spec.dir().resolve(name));
+        Map<String, String> settings = new HashMap<>();
+        settings.put("data", data.toString());
+        settings.put("db.url", spec.dbUrl());
+        settings.put("db.user", spec.dbUser());
+        settings.put("db.schema", schema);
+        settings.put("db.pool-size", "4");
+        settings.put("master-key", masterKey);
+        return settings;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(spec.dbUrl(), spec.dbUser(), null);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Stops the nodes, core and the fleet, then drops the schema. */
+    @Override
+    public void close() throws Exception {
+        for (ChildVms node : nodes.values()) {
+            node.close();
+        }
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+}
