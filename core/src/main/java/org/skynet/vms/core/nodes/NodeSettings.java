@@ -2,12 +2,14 @@ package org.skynet.vms.core.nodes;
 
 import java.time.Duration;
 import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.recording.RecorderPlacement;
 import org.skynet.vms.errors.VmsException;
 
 /**
  * What the nodes page and the node alarms need from the config.
  *
- * @param clusterEnabled   {@code cluster.enabled} (default false): recording is spread over recorder nodes; only
+ * @param clusterEnabled   {@code cluster.enabled} (default: true when {@code recorder.nodes=external}, else
+ *                         false): recording is spread over recorder nodes; only
  *                         then does the periodic check raise NODE_LOST and UNASSIGNED alarms, so the
  *                         single-process server and {@code vms demo} never do
  * @param leaseTtl         {@code cluster.lease-ttl-seconds} (default 15): a node whose heartbeat is older is LOST
@@ -22,7 +24,7 @@ public record NodeSettings(boolean clusterEnabled, Duration leaseTtl, Duration u
     /** Reads the keys. @throws VmsException INVALID_ARGUMENT naming a key that is not a positive number */
     public static NodeSettings from(VmsConfig config) {
         int ttl = positive(config, "cluster.lease-ttl-seconds", 15);
-        return new NodeSettings(config.bool("cluster.enabled", false), Duration.ofSeconds(ttl),
+        return new NodeSettings(config.bool("cluster.enabled", RecorderPlacement.from(config) == RecorderPlacement.EXTERNAL), Duration.ofSeconds(ttl),
                 Duration.ofSeconds(positive(config, "cluster.unassigned-grace-seconds", ttl + 10)),
                 Duration.ofSeconds(positive(config, "cluster.check-seconds", 5)));
     }
