@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  * probes are spread evenly over one interval (by a hash of the id) and every later one gets a small
  * jitter, so the load is flat rather than a burst every minute. At most {@code maxInFlight} probes
  * run at once; due cameras beyond that wait for the next {@link #due} call. A camera whose state is
- * awaiting confirmation is re-probed after {@code confirmDelay} instead of a whole interval.
+ * awaiting confirmation is re-probed after {@code confirmDelay} instead of a whole interval, and ahead of
+ * every regular probe: when the monitor falls behind its sweep, a failing camera is still decided (OFFLINE
+ * and its alarm) within the confirm delays, not after the backlog.
  *
  * <p>Not thread-safe: one thread calls {@link #due}, {@link #completed}, {@link #add} and
  * {@link #remove} (the monitor's tick thread). {@code now} is always passed in.
@@ -27,6 +29,8 @@ public final class ProbeScheduler {
     private final long confirmDelayMillis;
     private final SplittableRandom random;
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+    /** Confirming re-probes: served before {@link #queue} once due. */
+    private final PriorityQueue<Entry> confirming = new PriorityQueue<>();
     private final Map<String, Entry> byId = new HashMap<>();
     private final Set<String> inFlight = new HashSet<>();
 
@@ -69,8 +73,8 @@ public final class ProbeScheduler {
     /** Stops probing a camera; a probe already in flight still completes. */
     public void remove(String cameraId) {
         Entry e = byId.remove(cameraId);
-        if (e != null) {
-            queue.remove(e);
+        if (e != null && !queue.remove(e)) {
+            confirming.remove(e);
         }
     }
 
@@ -81,13 +85,18 @@ public final class ProbeScheduler {
     public List<ProbeTarget> due(Instant now) {
         long nowMillis = now.toEpochMilli();
         List<ProbeTarget> out = new ArrayList<>();
-        while (inFlight.size() < maxInFlight && !queue.isEmpty() && queue.peek().dueMillis <= nowMillis) {
-            Entry e = queue.poll();
+        take(confirming, nowMillis, out);
+        take(queue, nowMillis, out);
+        return out;
+    }
+
+    private void take(PriorityQueue<Entry> from, long nowMillis, List<ProbeTarget> out) {
+        while (inFlight.size() < maxInFlight && !from.isEmpty() && from.peek().dueMillis <= nowMillis) {
+            Entry e = from.poll();
             e.fresh = false;
             inFlight.add(e.target.cameraId());
             out.add(e.target);
         }
-        return out;
     }
 
     /**
@@ -108,7 +117,7 @@ public final class ProbeScheduler {
         }
         if (confirm) {
             e.dueMillis = now.toEpochMilli() + confirmDelayMillis;
-            queue.add(e);
+            confirming.add(e);
             return;
         }
         long interval = e.target.interval().toMillis();
@@ -129,6 +138,10 @@ public final class ProbeScheduler {
     /** Time until the next camera is due, for sleeping between ticks (zero when one is due). */
     public Duration untilNextDue(Instant now) {
         Entry head = queue.peek();
+        Entry confirm = confirming.peek();
+        if (head == null || (confirm != null && confirm.dueMillis < head.dueMillis)) {
+            head = confirm;
+        }
         if (head == null) {
             return Duration.ofSeconds(1);
         }

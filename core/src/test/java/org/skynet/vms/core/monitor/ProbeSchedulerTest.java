@@ -97,6 +97,22 @@ class ProbeSchedulerTest {
     }
 
     @Test
+    void aConfirmingReprobeGoesAheadOfARegularBacklog() {
+        ProbeScheduler s = new ProbeScheduler(1, 0, CONFIRM, 1);
+        for (int i = 0; i < 50; i++) {
+            s.add(target(i), T0);
+        }
+        Instant late = T0.plus(MINUTE);
+        ProbeTarget failing = s.due(late).get(0);
+        s.completed(failing.cameraId(), late, true);
+        // 49 regular probes are overdue; the one slot goes to the confirming re-probe once it is due
+        ProbeTarget regular = s.due(late).get(0);
+        s.completed(regular.cameraId(), late, false);
+        assertEquals(Duration.ZERO, s.untilNextDue(late), "the backlog is due");
+        assertEquals(List.of(failing), s.due(late.plus(CONFIRM)), "the re-probe before the backlog");
+    }
+
+    @Test
     void aChangedCameraIsDueNowAndReplacingItDuringAProbeQueuesItOnce() {
         ProbeScheduler s = new ProbeScheduler(10, 0, CONFIRM, 1);
         s.addDueNow(target(1), T0);
