@@ -103,8 +103,10 @@ class LiveStillIT {
             } finally {
                 viewers.shutdown();
             }
-            assertEquals(byNumber.size(), app.liveStills().decodes() - decodesBefore,
-                    "decodes = distinct keyframes asked for, not asks (" + byNumber.keySet() + ")");
+            // the first answer's keyframe was decoded before decodesBefore was read
+            int newKeyframes = byNumber.size() - (byNumber.containsKey(header(first, LiveStillApi.NUMBER_HEADER)) ? 1 : 0);
+            assertEquals(newKeyframes, app.liveStills().decodes() - decodesBefore,
+                    "decodes = distinct new keyframes asked for, not asks (" + byNumber.keySet() + ")");
             assertEquals(1, cam.openConnections(), "WebSocket viewer and two still viewers share one connection");
 
             String number = header(first, LiveStillApi.NUMBER_HEADER);
