@@ -35,16 +35,23 @@ import org.skynet.vms.core.recording.RecordingModes;
 import org.skynet.vms.core.registry.CameraDraft;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.secrets.SecretBox;
+import org.skynet.vms.core.users.NewUser;
+import org.skynet.vms.core.users.PasswordHasher;
+import org.skynet.vms.core.users.Role;
+import org.skynet.vms.core.users.UserStore;
 
 /**
  * Core and recorder nodes as separate processes on loopback against one fresh PostgreSQL schema, with a
  * simulated fleet in this JVM (their SD sub streams: the test is about leases, not bandwidth): core runs {@code vms serve} with {@code recorder.nodes=external}, each node
  * {@code vms recorder --node-id node-N} with its own data directory. This JVM registers the cameras (continuous
- * recording) straight in the database and reads the leases, the node rows and the catalogue from it. Closing
- * stops every child, the fleet, and drops the schema.
+ * recording) straight in the database and reads the leases, the node rows and the catalogue from it; it plays
+ * recordings back through core's API as a supervisor it creates there too. Core and the nodes share one random
+ * {@code cluster.token}; each node serves its files on a free loopback port. Closing stops every child, the
+ * fleet, and drops the schema.
  */
 public final class LocalCluster implements AutoCloseable {
     private static final Pattern CORE_READY = Pattern.compile("vms serve: listening on http://127\\.0\\.0\\.1:(\\d+)/.*");
+    private static final String VIEWER = "failover-viewer";
     private static final Pattern NODE_READY = Pattern.compile("vms recorder: node (\\S+) recording under .*");
 
     /**
@@ -63,9 +70,12 @@ public final class LocalCluster implements AutoCloseable {
     private final Spec spec;
     private final String schema;
     private final String masterKey;
+    private final String clusterToken;
+    private final String viewerPassword;
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final Map<String, ChildVms> nodes = new ConcurrentSkipListMap<>();
     private final AtomicInteger starts = new AtomicInteger();
+    private ChildVms core;
     private SimulatedFleet fleet;
     private Database database;
     private Jdbc jdbc;
@@ -76,6 +86,8 @@ public final class LocalCluster implements AutoCloseable {
         byte[] key = new byte[SecretBox.KEY_BYTES];
         new SecureRandom().nextBytes(key);
         this.masterKey = Base64.getEncoder().encodeToString(key);
+        this.clusterToken = randomToken();
+        this.viewerPassword = randomToken();
     }
 
     /** Creates the schema, starts the fleet and core, registers the cameras and starts every node. */
@@ -97,14 +109,17 @@ public final class LocalCluster implements AutoCloseable {
         fleet = SimulatedFleet.start(SimConfig.builder(spec.cameras()).eventLoopThreads(1).build());
         opened.add(fleet);
         registerCameras();
-        Map<String, String> core = shared("core");
-        core.put("port", "0");
-        core.put("bind", "127.0.0.1");
-        core.put("recorder.nodes", "external");
-        core.put("monitor.enabled", "false");
-        core.put("camera-events.enabled", "false");
-        core.put("rtsp.enabled", "false");
-        opened.add(ChildVms.start(spec.dir(), "core", core, CORE_READY, "serve"));
+        new UserStore(jdbc, new PasswordHasher(), Clock.systemUTC()).create(NewUser.of(VIEWER, viewerPassword,
+                Role.SUPERVISOR));
+        Map<String, String> settings = shared("core");
+        settings.put("port", "0");
+        settings.put("bind", "127.0.0.1");
+        settings.put("recorder.nodes", "external");
+        settings.put("monitor.enabled", "false");
+        settings.put("camera-events.enabled", "false");
+        settings.put("rtsp.enabled", "false");
+        core = ChildVms.start(spec.dir(), "core", settings, CORE_READY, "serve");
+        opened.add(core);
         // In parallel, so that they join at about the same time rather than the first one claiming everything.
         ExecutorService starter = Executors.newFixedThreadPool(spec.nodes());
         try {
@@ -143,12 +158,24 @@ public final class LocalCluster implements AutoCloseable {
         settings.put("recorder.io-threads", "1");
         settings.put("recorder.writer-threads", "1");
         settings.put("recorder.capacity", Integer.toString(spec.cameras()));
+        settings.put("node.bind", "127.0.0.1");
+        settings.put("node.port", "0");
         return settings;
     }
 
     /** SIGKILLs the node. */
     public void kill(String nodeId) throws InterruptedException {
         nodes.remove(nodeId).kill();
+    }
+
+    /** Core's API base, {@code http://127.0.0.1:PORT}. */
+    public String coreUrl() {
+        return "http://127.0.0.1:" + core.readyLine().group(1);
+    }
+
+    /** The user and password of the supervisor this cluster created for playback through core. */
+    public String[] viewer() {
+        return new String[] {VIEWER, viewerPassword};
     }
 
     /** The shared database, as this JVM sees it. */
@@ -222,7 +249,14 @@ public final class LocalCluster implements AutoCloseable {
         settings.put("db.schema", schema);
         settings.put("db.pool-size", "4");
         settings.put("master-key", masterKey);
+        settings.put("cluster.token", clusterToken);
         return settings;
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void execute(String sql) throws SQLException {
