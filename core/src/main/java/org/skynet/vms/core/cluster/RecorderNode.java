@@ -145,7 +145,7 @@ public final class RecorderNode implements AutoCloseable {
         recordingService = RecordingService.start(recording, registry, modes, leased, fenced,
                 clipSettings.clipConfig(recording.fsync()), clipCatalogue, clock, storage::watch);
         closeables.add(recordingService);
-        leased.follow(recordingService::refresh, recordingService::stop);
+        leased.follow(recordingService::refresh, recordingService::stop, recordingService::stopAndStore);
         storage.start(retention.sweepInterval());
         closeables.add(new ClipSweeper(clipStore, camera -> modes.maxAgeDays(camera).map(Duration::ofDays)
                 .orElse(clipSettings.maxAge())).start(clipSettings.sweepInterval(), clock));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.skynet.vms.core.api.TestServer;
@@ -17,7 +18,7 @@ class LeasedCamerasTest {
         List<String> refreshed = new CopyOnWriteArrayList<>();
         List<String> stopped = new CopyOnWriteArrayList<>();
         try (LeasedCameras leased = new LeasedCameras()) {
-            leased.follow(refreshed::add, stopped::add);
+            leased.follow(refreshed::add, stopped::add, camera -> CompletableFuture.completedFuture(null));
             leased.acquired("cam-1", 7);
             assertTrue(leased.records("cam-1"));
             assertEquals(OptionalLong.of(7), leased.epoch("cam-1"));
