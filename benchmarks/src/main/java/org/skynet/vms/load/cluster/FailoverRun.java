@@ -19,8 +19,9 @@ import org.skynet.vms.core.cluster.LeaseSettings;
  * the missing ones are reported), the node started again and the balance awaited, then a quiet spell to see
  * that no lease moves any more. Everything measured comes from the database: segment rows (takeover, gap per
  * camera, overlaps) and lease epochs (moves); and one camera of the killed node is played back through core
- * before the kill and, over the kill, after the balance returned (a {@link PlaybackCheck}). Progress goes to
- * stderr.
+ * before the kill and, over the kill, after the balance returned (a {@link PlaybackCheck}). At the end, the
+ * catalogue rows refused by the fences (node logs) and the OPEN rows whose writer no longer holds the camera are
+ * reported. Progress goes to stderr.
  */
 public final class FailoverRun {
     private static final Duration RECORDING_LIMIT = Duration.ofSeconds(120);
@@ -83,6 +84,10 @@ public final class FailoverRun {
         Map<String, Integer> finalLeases = cluster.leasesByNode();
         PlaybackCheck.Result acrossKill = playback.play(played, playedFrom, Instant.now().minusSeconds(2), "across-kill");
         progress("played %s from before the kill through core: %s", played, acrossKill.toJson());
+        List<String> openRowsLeft = cluster.openRowsLeft(Duration.ofSeconds(5));
+        long refusedRows = cluster.refusedRows();
+        progress("%d catalogue rows refused; OPEN rows left by a writer that gave its camera up: %s", refusedRows,
+                openRowsLeft);
 
         SegmentSpans spans = cluster.spans();
         Map<String, SegmentSpans.Takeover> takeovers = spans.takeovers(victim(), victims, killedAt);
@@ -94,7 +99,7 @@ public final class FailoverRun {
                 spans.rowsUnder(cluster.coreData()), claimsAfterTakeover - claimsBeforeKill,
                 rebalanced, seconds(returnedAt, balancedAt), claimsAtBalance - claimsAfterTakeover,
                 claimsAfterQuiet - claimsAtBalance, finalLeases, target(), LeaseSettings.of(ttl()).margin(target()),
-                figures, beforeKill, acrossKill);
+                figures, beforeKill, acrossKill, refusedRows, openRowsLeft);
     }
 
     private String victim() {

@@ -52,6 +52,7 @@ import org.skynet.vms.core.users.UserStore;
 public final class LocalCluster implements AutoCloseable {
     private static final Pattern CORE_READY = Pattern.compile("vms serve: listening on http://127\\.0\\.0\\.1:(\\d+)/.*");
     private static final String VIEWER = "failover-viewer";
+    private static final Pattern REFUSED = Pattern.compile(": (\\d+) catalogue rows refused");
     private static final Pattern NODE_READY = Pattern.compile("vms recorder: node (\\S+) recording under .*");
 
     /**
@@ -221,6 +222,35 @@ public final class LocalCluster implements AutoCloseable {
     /** Core's data directory. */
     public Path coreData() {
         return spec.dir().resolve("core");
+    }
+
+    /**
+     * OPEN segment rows whose writer no longer holds the camera under the row's epoch and whose last frame is
+     * older than {@code age}: closing rows that were lost (camera, node, epoch, end), at most 20.
+     */
+    public List<String> openRowsLeft(java.time.Duration age) {
+        return jdbc.query("SELECT s.camera_id, s.node_id, s.lease_epoch, s.end_wall FROM recording_segments s "
+                + "WHERE s.state = 'OPEN' AND s.end_wall < ? AND NOT EXISTS (SELECT 1 FROM camera_leases l "
+                + "WHERE l.camera_id = s.camera_id AND l.node_id = s.node_id AND l.epoch = s.lease_epoch "
+                + "AND l.expires_at > CURRENT_TIMESTAMP) ORDER BY s.camera_id, s.start_wall LIMIT 20",
+                rs -> rs.getString(1) + " " + rs.getString(2) + " epoch " + rs.getLong(3) + " until "
+                        + Jdbc.instant(rs, "end_wall"), java.time.Instant.now().minus(age));
+    }
+
+    /** Catalogue rows the nodes' fences refused so far, summed from their logs. */
+    public long refusedRows() throws java.io.IOException {
+        long sum = 0;
+        try (var logs = Files.list(spec.dir())) {
+            for (Path log : logs.filter(f -> f.getFileName().toString().matches("node-.*\\.err")).toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    java.util.regex.Matcher m = REFUSED.matcher(line);
+                    if (m.find()) {
+                        sum += Long.parseLong(m.group(1));
+                    }
+                }
+            }
+        }
+        return sum;
     }
 
     /** The segment rows now. */

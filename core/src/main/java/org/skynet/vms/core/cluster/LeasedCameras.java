@@ -20,7 +20,9 @@ import org.skynet.vms.core.recording.RecordedCameras;
  * for starts and one for stops, so that a stop never waits behind a batch of starts and the keeper never waits.
  * Whatever order they run in, each refresh reads the current answer of {@link #records}: a camera lost before
  * its start ran is not started. A camera being released ({@link #releasing}) is no longer recorded but keeps
- * its epoch until its files are closed and their rows stored, so that those last rows pass the fence. Thread-safe.
+ * its epoch until its files are closed and their rows stored, so that those last rows pass the fence; that stop
+ * runs on the stop thread and waits for a start of the camera under way, whose file it then closes too.
+ * Thread-safe.
  */
 public final class LeasedCameras implements RecordedCameras, LeaseEpochs, LeaseListener, AutoCloseable {
     private final Map<String, Long> held = new ConcurrentHashMap<>();
@@ -85,9 +87,8 @@ public final class LeasedCameras implements RecordedCameras, LeaseEpochs, LeaseL
             return CompletableFuture.completedFuture(null);
         }
         closing.put(cameraId, epoch);
-        CompletionStage<Void> stored = stopAndStore.apply(cameraId);
-        stops.execute(() -> refresh.accept(cameraId));
-        return stored.whenComplete((v, e) -> closing.remove(cameraId, epoch));
+        return CompletableFuture.supplyAsync(() -> stopAndStore.apply(cameraId), stops).thenCompose(s -> s)
+                .whenComplete((v, e) -> closing.remove(cameraId, epoch));
     }
 
     /** Stops both threads, letting queued refreshes finish (5 s at most). */

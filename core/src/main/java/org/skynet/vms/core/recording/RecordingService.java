@@ -206,8 +206,10 @@ public final class RecordingService implements AutoCloseable {
     /**
      * As {@link #stop}, and completes once the camera's last file is closed and every row waiting in the
      * catalogue writer is stored (or its store failed): for a lease given up, which is released only then.
+     * Waits for a start or refresh under way (unlike {@link #stop}), so that a session that start opens is the
+     * one stopped here; call it off the lease keeper's thread.
      */
-    public CompletableFuture<Void> stopAndStore(String cameraId) {
+    public synchronized CompletableFuture<Void> stopAndStore(String cameraId) {
         if (recordings.remove(cameraId) != null) {
             clips.remove(cameraId);
             LOG.info("{}: recording stopped, storing its last rows", cameraId);

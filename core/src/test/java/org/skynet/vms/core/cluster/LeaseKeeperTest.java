@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -186,11 +187,10 @@ class LeaseKeeperTest {
         Map<String, Long> closedUnder = new ConcurrentHashMap<>();
         // the recorder closes the camera's file 300 ms after the stop, then its closing row is stored
         leased.follow(camera -> { }, camera -> { }, camera -> CompletableFuture.runAsync(() -> {
-            sleep(300);
             long epoch = leased.epoch(camera).orElse(-1);
             rows.upsert(List.of(segment(camera, true)));
             closedUnder.put(camera, epoch);
-        }));
+        }, CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)));
         LeaseKeeper n1 = keeper(db.jdbc(), "n1", 100, leased);
         roundsUntil(List.of(n1), () -> heldOnce(List.of(n1), cameras, store), "n1 holds all 20");
         Map<String, Long> before = n1.held();
@@ -219,14 +219,6 @@ class LeaseKeeperTest {
         return new SegmentRow(camera, "/srv/n1", camera + "/0.mp4", Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 90_000,
                 25, 1000, closed ? "ab".repeat(32) : null, closed ? SegmentState.CLOSED : SegmentState.OPEN,
                 closed ? "STOPPED" : null);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Database secondPool(TestDatabase db) {
