@@ -29,12 +29,18 @@ import java.util.function.ToDoubleFunction;
  * @param target                cameras per node when balanced
  * @param margin                how far from it a node may be
  * @param nodeFigures           each node's heartbeat figures before the kill
+ * @param playbackBeforeKill    a camera of the node to be killed played back through core (the node's files)
+ * @param playbackAcrossKill    the same camera from before the kill to after the balance returned, through core
+ *                              (rows of the killed node, restarted, and of the node that took the camera over)
+ * @param refusedRows           catalogue rows the nodes' fences refused during the run (their logs)
+ * @param openRowsLeft          at the end, OPEN rows older than 5 s of cameras their writer no longer holds
  */
 public record FailoverReport(int nodes, int cameras, double ttlSeconds, String killedNode, int killedCameras,
         List<SegmentSpans.Takeover> takeovers, List<String> notTakenOver, double doubleRecordedSeconds,
         int overlappingPairs, List<String> overlapSample, long rowsOfCore, long takeoverMoves, boolean rebalanced, double rebalanceSeconds,
         long rebalanceMoves, long quietMoves, Map<String, Integer> leasesByNode, int target, int margin,
-        Map<String, Map<String, Object>> nodeFigures) {
+        Map<String, Map<String, Object>> nodeFigures, PlaybackCheck.Result playbackBeforeKill,
+        PlaybackCheck.Result playbackAcrossKill, long refusedRows, List<String> openRowsLeft) {
 
     /** Takeover seconds at quantile {@code q} (nearest rank), or NaN without takeovers. */
     public double takeoverSeconds(double q) {
@@ -64,12 +70,14 @@ public record FailoverReport(int nodes, int cameras, double ttlSeconds, String k
                 + "\"killedCameras\":%d,\"takenOver\":%d,\"takeoverSecondsP50\":%s,\"takeoverSecondsP99\":%s,"
                 + "\"takeoverSecondsMax\":%s,\"lostSecondsPerCameraP50\":%s,\"lostSecondsPerCameraMax\":%s,"
                 + "\"doubleRecordedSeconds\":%.3f,\"overlappingPairs\":%d,\"takeoverMoves\":%d,\"rebalanced\":%b,"
-                + "\"rebalanceSeconds\":%.1f,\"rebalanceMoves\":%d,\"quietMoves\":%d,\"leasesByNode\":%s}",
+                + "\"rebalanceSeconds\":%.1f,\"rebalanceMoves\":%d,\"quietMoves\":%d,\"leasesByNode\":%s,"
+                + "\"playbackBeforeKill\":%s,\"playbackAcrossKill\":%s,\"refusedRows\":%d,\"openRowsLeft\":%d}",
                 nodes, cameras, ttlSeconds, killedCameras, takeovers.size(), number(takeoverSeconds(0.5)),
                 number(takeoverSeconds(0.99)), number(takeoverSeconds(1.0)),
                 number(quantile(SegmentSpans.Takeover::lostSeconds, 0.5)), number(lostSecondsMax()),
                 doubleRecordedSeconds, overlappingPairs, takeoverMoves, rebalanced, rebalanceSeconds, rebalanceMoves,
-                quietMoves, json(leasesByNode));
+                quietMoves, json(leasesByNode), playbackBeforeKill.toJson(), playbackAcrossKill.toJson(),
+                refusedRows, openRowsLeft.size());
     }
 
     private double quantile(ToDoubleFunction<SegmentSpans.Takeover> value, double q) {

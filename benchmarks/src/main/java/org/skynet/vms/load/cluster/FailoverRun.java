@@ -18,7 +18,10 @@ import org.skynet.vms.core.cluster.LeaseSettings;
  * one node SIGKILLed, its cameras awaited on the others (until TTL + 5 s at the most, then the run goes on and
  * the missing ones are reported), the node started again and the balance awaited, then a quiet spell to see
  * that no lease moves any more. Everything measured comes from the database: segment rows (takeover, gap per
- * camera, overlaps) and lease epochs (moves). Progress goes to stderr.
+ * camera, overlaps) and lease epochs (moves); and one camera of the killed node is played back through core
+ * before the kill and, over the kill, after the balance returned (a {@link PlaybackCheck}). At the end, the
+ * catalogue rows refused by the fences (node logs) and the OPEN rows whose writer no longer holds the camera are
+ * reported. Progress goes to stderr.
  */
 public final class FailoverRun {
     private static final Duration RECORDING_LIMIT = Duration.ofSeconds(120);
@@ -27,9 +30,12 @@ public final class FailoverRun {
     private final LocalCluster cluster;
     private final LocalCluster.Spec spec;
 
+    private final PlaybackCheck playback;
+
     private FailoverRun(LocalCluster cluster, LocalCluster.Spec spec) {
         this.cluster = cluster;
         this.spec = spec;
+        this.playback = new PlaybackCheck(cluster, spec.dir());
     }
 
     /** Runs the whole scenario on a cluster started from {@code spec} and closes it. */
@@ -49,6 +55,11 @@ public final class FailoverRun {
         progress("recording on %s after %.1f s", cluster.leasesByNode(), seconds(begin, Instant.now()));
         Map<String, Map<String, Object>> figures = cluster.nodeFigures();
         Set<String> victims = new HashSet<>(cluster.camerasOf(victim()));
+        String played = victims.stream().sorted().findFirst().orElseThrow(() -> new IllegalStateException(
+                victim() + " holds no camera before the kill"));
+        Instant playedFrom = Instant.now().minusSeconds(8);
+        PlaybackCheck.Result beforeKill = playback.play(played, playedFrom, Instant.now().minusSeconds(2), "before-kill");
+        progress("played %s of %s through core: %s", played, victim(), beforeKill.toJson());
         long claimsBeforeKill = cluster.claims();
         Instant killedAt = Instant.now();
         cluster.kill(victim());
@@ -71,6 +82,12 @@ public final class FailoverRun {
         pause(LeaseSettings.of(ttl()).renewInterval().multipliedBy(4));
         long claimsAfterQuiet = cluster.claims();
         Map<String, Integer> finalLeases = cluster.leasesByNode();
+        PlaybackCheck.Result acrossKill = playback.play(played, playedFrom, Instant.now().minusSeconds(2), "across-kill");
+        progress("played %s from before the kill through core: %s", played, acrossKill.toJson());
+        List<String> openRowsLeft = cluster.openRowsLeft(Duration.ofSeconds(5));
+        long refusedRows = cluster.refusedRows();
+        progress("%d catalogue rows refused; OPEN rows left by a writer that gave its camera up: %s", refusedRows,
+                openRowsLeft);
 
         SegmentSpans spans = cluster.spans();
         Map<String, SegmentSpans.Takeover> takeovers = spans.takeovers(victim(), victims, killedAt);
@@ -82,7 +99,7 @@ public final class FailoverRun {
                 spans.rowsUnder(cluster.coreData()), claimsAfterTakeover - claimsBeforeKill,
                 rebalanced, seconds(returnedAt, balancedAt), claimsAtBalance - claimsAfterTakeover,
                 claimsAfterQuiet - claimsAtBalance, finalLeases, target(), LeaseSettings.of(ttl()).margin(target()),
-                figures);
+                figures, beforeKill, acrossKill, refusedRows, openRowsLeft);
     }
 
     private String victim() {

@@ -35,16 +35,24 @@ import org.skynet.vms.core.recording.RecordingModes;
 import org.skynet.vms.core.registry.CameraDraft;
 import org.skynet.vms.core.registry.CameraRegistry;
 import org.skynet.vms.core.secrets.SecretBox;
+import org.skynet.vms.core.users.NewUser;
+import org.skynet.vms.core.users.PasswordHasher;
+import org.skynet.vms.core.users.Role;
+import org.skynet.vms.core.users.UserStore;
 
 /**
  * Core and recorder nodes as separate processes on loopback against one fresh PostgreSQL schema, with a
  * simulated fleet in this JVM (their SD sub streams: the test is about leases, not bandwidth): core runs {@code vms serve} with {@code recorder.nodes=external}, each node
  * {@code vms recorder --node-id node-N} with its own data directory. This JVM registers the cameras (continuous
- * recording) straight in the database and reads the leases, the node rows and the catalogue from it. Closing
- * stops every child, the fleet, and drops the schema.
+ * recording) straight in the database and reads the leases, the node rows and the catalogue from it; it plays
+ * recordings back through core's API as a supervisor it creates there too. Core and the nodes share one random
+ * {@code cluster.token}; each node serves its files on a free loopback port. Closing stops every child, the
+ * fleet, and drops the schema.
  */
 public final class LocalCluster implements AutoCloseable {
     private static final Pattern CORE_READY = Pattern.compile("vms serve: listening on http://127\\.0\\.0\\.1:(\\d+)/.*");
+    private static final String VIEWER = "failover-viewer";
+    private static final Pattern REFUSED = Pattern.compile(": (\\d+) catalogue rows refused");
     private static final Pattern NODE_READY = Pattern.compile("vms recorder: node (\\S+) recording under .*");
 
     /**
@@ -63,9 +71,12 @@ public final class LocalCluster implements AutoCloseable {
     private final Spec spec;
     private final String schema;
     private final String masterKey;
+    private final String clusterToken;
+    private final String viewerPassword;
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final Map<String, ChildVms> nodes = new ConcurrentSkipListMap<>();
     private final AtomicInteger starts = new AtomicInteger();
+    private ChildVms core;
     private SimulatedFleet fleet;
     private Database database;
     private Jdbc jdbc;
@@ -76,6 +87,8 @@ public final class LocalCluster implements AutoCloseable {
         byte[] key = new byte[SecretBox.KEY_BYTES];
         new SecureRandom().nextBytes(key);
         this.masterKey = Base64.getEncoder().encodeToString(key);
+        this.clusterToken = randomToken();
+        this.viewerPassword = randomToken();
     }
 
     /** Creates the schema, starts the fleet and core, registers the cameras and starts every node. */
@@ -97,14 +110,17 @@ public final class LocalCluster implements AutoCloseable {
         fleet = SimulatedFleet.start(SimConfig.builder(spec.cameras()).eventLoopThreads(1).build());
         opened.add(fleet);
         registerCameras();
-        Map<String, String> core = shared("core");
-        core.put("port", "0");
-        core.put("bind", "127.0.0.1");
-        core.put("recorder.nodes", "external");
-        core.put("monitor.enabled", "false");
-        core.put("camera-events.enabled", "false");
-        core.put("rtsp.enabled", "false");
-        opened.add(ChildVms.start(spec.dir(), "core", core, CORE_READY, "serve"));
+        new UserStore(jdbc, new PasswordHasher(), Clock.systemUTC()).create(NewUser.of(VIEWER, viewerPassword,
+                Role.SUPERVISOR));
+        Map<String, String> settings = shared("core");
+        settings.put("port", "0");
+        settings.put("bind", "127.0.0.1");
+        settings.put("recorder.nodes", "external");
+        settings.put("monitor.enabled", "false");
+        settings.put("camera-events.enabled", "false");
+        settings.put("rtsp.enabled", "false");
+        core = ChildVms.start(spec.dir(), "core", settings, CORE_READY, "serve");
+        opened.add(core);
         // In parallel, so that they join at about the same time rather than the first one claiming everything.
         ExecutorService starter = Executors.newFixedThreadPool(spec.nodes());
         try {
@@ -143,12 +159,24 @@ public final class LocalCluster implements AutoCloseable {
         settings.put("recorder.io-threads", "1");
         settings.put("recorder.writer-threads", "1");
         settings.put("recorder.capacity", Integer.toString(spec.cameras()));
+        settings.put("node.bind", "127.0.0.1");
+        settings.put("node.port", "0");
         return settings;
     }
 
     /** SIGKILLs the node. */
     public void kill(String nodeId) throws InterruptedException {
         nodes.remove(nodeId).kill();
+    }
+
+    /** Core's API base, {@code http://127.0.0.1:PORT}. */
+    public String coreUrl() {
+        return "http://127.0.0.1:" + core.readyLine().group(1);
+    }
+
+    /** The user and password of the supervisor this cluster created for playback through core. */
+    public String[] viewer() {
+        return new String[] {VIEWER, viewerPassword};
     }
 
     /** The shared database, as this JVM sees it. */
@@ -196,6 +224,35 @@ public final class LocalCluster implements AutoCloseable {
         return spec.dir().resolve("core");
     }
 
+    /**
+     * OPEN segment rows whose writer no longer holds the camera under the row's epoch and whose last frame is
+     * older than {@code age}: closing rows that were lost (camera, node, epoch, end), at most 20.
+     */
+    public List<String> openRowsLeft(java.time.Duration age) {
+        return jdbc.query("SELECT s.camera_id, s.node_id, s.lease_epoch, s.end_wall FROM recording_segments s "
+                + "WHERE s.state = 'OPEN' AND s.end_wall < ? AND NOT EXISTS (SELECT 1 FROM camera_leases l "
+                + "WHERE l.camera_id = s.camera_id AND l.node_id = s.node_id AND l.epoch = s.lease_epoch "
+                + "AND l.expires_at > CURRENT_TIMESTAMP) ORDER BY s.camera_id, s.start_wall LIMIT 20",
+                rs -> rs.getString(1) + " " + rs.getString(2) + " epoch " + rs.getLong(3) + " until "
+                        + Jdbc.instant(rs, "end_wall"), java.time.Instant.now().minus(age));
+    }
+
+    /** Catalogue rows the nodes' fences refused so far, summed from their logs. */
+    public long refusedRows() throws java.io.IOException {
+        long sum = 0;
+        try (var logs = Files.list(spec.dir())) {
+            for (Path log : logs.filter(f -> f.getFileName().toString().matches("node-.*\\.err")).toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    java.util.regex.Matcher m = REFUSED.matcher(line);
+                    if (m.find()) {
+                        sum += Long.parseLong(m.group(1));
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
     /** The segment rows now. */
     public SegmentSpans spans() {
         return SegmentSpans.load(jdbc);
@@ -222,7 +279,14 @@ public final class LocalCluster implements AutoCloseable {
         settings.put("db.schema", schema);
         settings.put("db.pool-size", "4");
         settings.put("master-key", masterKey);
+        settings.put("cluster.token", clusterToken);
         return settings;
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void execute(String sql) throws SQLException {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,11 @@ import org.junit.jupiter.api.Timeout;
  * separate JVMs on loopback against PostgreSQL, 60 simulated cameras, lease TTL 4 s. One node is SIGKILLed: each
  * of its cameras must be recorded again by another node within TTL + 5 s, no two segment rows of one camera may
  * overlap in time, and the gap per camera is printed. The node returns: every node must come within the margin
- * of its share, moving no more cameras than that needs, and then stay put (no thrashing). Skipped without
+ * of its share, moving no more cameras than that needs, and then stay put (no thrashing). A camera of the killed
+ * node, played back through core from the node's files before the kill and across the kill after the balance
+ * returned (segments of two nodes), must be a valid MP4 (ffprobe counts its frames). At the end, no OPEN row
+ * older than 5 s may be left of a camera its writer no longer holds (a node giving cameras up stores their
+ * closing rows first). Skipped without
  * PostgreSQL at {@code VMS_TEST_DB_URL} (default 127.0.0.1:5432/test), unless {@code CI=true}.
  */
 class RecorderNodesIT {
@@ -55,6 +60,12 @@ class RecorderNodesIT {
         assertTrue(report.rebalanced(), "not balanced again after the node returned: " + report.leasesByNode());
         assertTrue(report.rebalanceMoves() <= report.target() + report.margin(), report.rebalanceMoves()
                 + " lease moves to give the returned node its share of " + report.target());
+        assertTrue(report.playbackBeforeKill().playable(), "playback of a node's recording through core: "
+                + report.playbackBeforeKill());
+        assertTrue(report.playbackAcrossKill().playable(), "playback across the kill through core: "
+                + report.playbackAcrossKill());
+        assertEquals(List.of(), report.openRowsLeft(), "OPEN rows older than 5 s of cameras their writer gave up"
+                + " or lost (closing rows lost)");
         assertEquals(0, report.quietMoves(), "leases still moving once balanced (thrashing): " + report.leasesByNode());
     }
 

@@ -40,7 +40,7 @@ public final class RecorderCommand implements Callable<Integer> {
                 Clock.systemUTC());
         CountDownLatch stopped = ServeCommand.closeOnShutdown(node);
         System.out.println("vms recorder: node " + node.nodeId() + " recording under " + node.storageRoot()
-                + " (Ctrl-C to stop)");
+                + ", serving core on " + node.url() + " (Ctrl-C to stop)");
         stopped.await();
         return 0;
     }

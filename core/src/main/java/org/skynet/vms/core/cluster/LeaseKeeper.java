@@ -1,10 +1,15 @@
 package org.skynet.vms.core.cluster;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * {@link LeaseSettings#syncInterval}, the others recount them. The {@link LeaseListener} hears of every camera
  * acquired and lost.
  *
+ * <p>Giving a camera up (balancing) is two steps: the listener is told it is {@link LeaseListener#releasing}
+ * and the lease stays the node's, renewed under the same epoch, until the listener has stored the camera's last
+ * rows (at most {@link #RELEASE_WAIT}; then the camera is reported lost); only then is the lease released in the
+ * database, under the round lock so that no renewal in flight brings it back. A loss that is not the node's
+ * choice (fenced, expired, taken) is reported at once, releasing cameras included.
+ *
  * <p>Self-fencing: a successful renewal that started at {@code t} (monotonic clock) keeps the node's leases
  * until at least {@code t + ttl} in the database's clock. If no later renewal succeeds, the keeper reports every
  * lease lost at {@code t + ttl - fenceMargin}, on a timer of its own (a round stuck on an unreachable database
@@ -32,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LeaseKeeper implements LeaseEpochs, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
+    /** How long a camera given up may take to store its last rows before its lease is released anyway. */
+    public static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     /** Told how long each step of a round took (for metrics and benchmarks). */
     @FunctionalInterface
@@ -57,6 +70,8 @@ public final class LeaseKeeper implements LeaseEpochs, AutoCloseable {
     private final StepTimer timer;
     private final ReentrantLock roundLock = new ReentrantLock();
     private final Map<String, Long> held = new HashMap<>();
+    private final Map<String, Long> releasing = new HashMap<>();
+    private final Queue<Lease> stored = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
     private boolean fenced;
     private long fenceDeadlineNanos;
@@ -147,6 +162,7 @@ public final class LeaseKeeper implements LeaseEpochs, AutoCloseable {
         try {
             if (!closed) {
                 balance(renew());
+                releaseStored();
             }
         } catch (RuntimeException e) {
             LOG.warn("lease round of node {} failed (holding {}, fenced {}): {}", nodeId, held().size(), fenced(),
@@ -217,7 +233,7 @@ public final class LeaseKeeper implements LeaseEpochs, AutoCloseable {
                     : (long) (settings.syncInterval().toNanos() * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
             nextSyncNanos = now + jitter;
         }
-        LeaseBalance plan = LeaseBalance.plan(nodeId, f.capacity(), renewed.size(), recorded, active, settings);
+        LeaseBalance plan = LeaseBalance.plan(nodeId, f.capacity(), held().size(), recorded, active, settings);
         if (plan.claim() > 0) {
             acquire(timed("claim", () -> store.claim(nodeId, plan.claim(), settings.ttl())));
         } else if (plan.shed() > 0) {
@@ -235,15 +251,17 @@ public final class LeaseKeeper implements LeaseEpochs, AutoCloseable {
         for (Lease l : renewed) {
             now.put(l.cameraId(), l.epoch());
         }
-        held.entrySet().removeIf(e -> {
-            if (!e.getValue().equals(now.get(e.getKey()))) {
-                listener.lost(e.getKey(), e.getValue());
-                return true;
-            }
-            return false;
-        });
+        for (Map<String, Long> mine : List.of(held, releasing)) {
+            mine.entrySet().removeIf(e -> {
+                if (!e.getValue().equals(now.get(e.getKey()))) {
+                    listener.lost(e.getKey(), e.getValue());
+                    return true;
+                }
+                return false;
+            });
+        }
         now.forEach((camera, epoch) -> {
-            if (held.putIfAbsent(camera, epoch) == null) {
+            if (!releasing.containsKey(camera) && held.putIfAbsent(camera, epoch) == null) {
                 listener.acquired(camera, epoch);
             }
         });
@@ -267,21 +285,71 @@ public final class LeaseKeeper implements LeaseEpochs, AutoCloseable {
         }
     }
 
+    /** Gives up to {@code n} of the newest leases up; each is released once its rows are stored. */
     private Integer shed(int n) {
-        int released = 0;
+        int given = 0;
         for (Lease l : store.newest(nodeId, n)) {
+            CompletionStage<Void> rows;
             synchronized (this) {
                 if (!Long.valueOf(l.epoch()).equals(held.get(l.cameraId()))) {
                     continue;
                 }
                 held.remove(l.cameraId());
-                listener.lost(l.cameraId(), l.epoch());
+                releasing.put(l.cameraId(), l.epoch());
+                rows = listener.releasing(l.cameraId(), l.epoch());
             }
-            if (store.release(nodeId, l)) {
-                released++;
+            given++;
+            rows.toCompletableFuture().orTimeout(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((v, error) -> rowsStored(l, error));
+        }
+        return given;
+    }
+
+    private void rowsStored(Lease lease, Throwable error) {
+        if (error != null) {
+            LOG.warn("node {}: camera {} given up, its last rows not stored within {} ms ({}); released anyway",
+                    nodeId, lease.cameraId(), RELEASE_WAIT.toMillis(), error.toString());
+            synchronized (this) {
+                if (releasing.remove(lease.cameraId(), lease.epoch())) {
+                    listener.lost(lease.cameraId(), lease.epoch());
+                }
             }
         }
-        return released;
+        stored.add(lease);
+        try {
+            executor.execute(() -> {
+                if (roundLock.tryLock()) { // else the round under way releases it
+                    try {
+                        releaseStored();
+                    } catch (RuntimeException e) {
+                        LOG.warn("node {}: releasing given-up leases failed (next round tries again): {}", nodeId,
+                                e.getMessage());
+                    } finally {
+                        roundLock.unlock();
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("node {} closed: lease of {} released with all the others", nodeId, lease.cameraId());
+        }
+    }
+
+    /**
+     * Releases in the database the leases given up whose rows are stored. Under the round lock: no renewal is in
+     * flight, so none brings a lease back once it is no longer {@code releasing}. A failed release is tried again.
+     */
+    private void releaseStored() {
+        for (Lease l = stored.poll(); l != null; l = stored.poll()) {
+            try {
+                store.release(nodeId, l);
+            } catch (RuntimeException e) {
+                stored.add(l);
+                throw e;
+            }
+            synchronized (this) {
+                releasing.remove(l.cameraId(), l.epoch());
+            }
+        }
     }
 
     private synchronized void fenceIfDue() {
@@ -301,6 +369,8 @@ public final class LeaseKeeper implements LeaseEpochs, AutoCloseable {
     private void loseAll() {
         held.forEach(listener::lost);
         held.clear();
+        releasing.forEach(listener::lost);
+        releasing.clear();
     }
 
     private void cancelFence() {

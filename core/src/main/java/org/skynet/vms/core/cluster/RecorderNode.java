@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.skynet.vms.core.audit.AuditLog;
+import org.skynet.vms.core.cluster.routing.ClusterToken;
+import org.skynet.vms.core.cluster.routing.NodeFileServer;
 import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.db.Database;
 import org.skynet.vms.core.db.DbSettings;
 import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.live.LiveService;
 import org.skynet.vms.core.recording.ClipCatalogueWriter;
 import org.skynet.vms.core.recording.ClipRecovery;
 import org.skynet.vms.core.recording.ClipSettings;
@@ -43,11 +47,15 @@ import org.slf4j.LoggerFactory;
  * crash recovery and retention, the clip catalogue, the segment catalogue fenced by lease epochs, and a
  * {@link RecordingService} driven by a {@link LeaseKeeper} through {@link LeasedCameras}. It heartbeats its
  * {@link NodeFigures} into {@code recorder_nodes}, and refreshes its cameras every
- * {@code recorder.refresh-seconds} to pick up changes core made (mode, RTSP URL, account). Started in that
- * order, closed in reverse: recording stops and its rows are stored before the leases are released.
+ * {@code recorder.refresh-seconds} to pick up changes core made (mode, RTSP URL, account). Core reaches the
+ * node's segments, clips and live view through its {@link NodeFileServer} ({@code node.bind}, {@code node.port},
+ * behind {@code cluster.token}), whose URL (or {@code node.url}) the heartbeat reports. Started in that order,
+ * closed in reverse: recording stops and its rows are stored before the leases are released.
  */
 public final class RecorderNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecorderNode.class);
+    /** Default {@code node.port} of the node's file and live server. */
+    public static final int DEFAULT_PORT = 8091;
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final String nodeId;
@@ -55,6 +63,7 @@ public final class RecorderNode implements AutoCloseable {
     private LeasedCameras leased;
     private LeaseKeeper keeper;
     private Path storageRoot;
+    private String url;
 
     private RecorderNode(String nodeId) {
         this.nodeId = nodeId;
@@ -63,14 +72,19 @@ public final class RecorderNode implements AutoCloseable {
     /**
      * Starts the node; on failure, whatever was started is closed again.
      *
-     * @throws VmsException INVALID_ARGUMENT naming the setting when {@code node.id}, {@code db.url} or the master
-     *     key is missing or wrong, UNSUPPORTED on the embedded database
+     * @throws VmsException INVALID_ARGUMENT naming the setting when {@code node.id}, {@code cluster.token},
+     *     {@code db.url} or the master key is missing or wrong, or {@code node.port} cannot be bound
      */
     public static RecorderNode start(VmsConfig config, Clock clock) {
         String nodeId = config.string("node.id", null);
         if (nodeId == null || !nodeId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw VmsException.invalid("node.id", "--node-id (node.id) must be 1 to 64 of A-Z a-z 0-9 . _ -, got '"
                     + nodeId + "'");
+        }
+        String token = config.string("cluster.token", "");
+        if (token.strip().length() < ClusterToken.MIN_CHARS) {
+            throw VmsException.invalid("cluster.token", "a recorder node needs core's cluster.token (VMS_CLUSTER_TOKEN),"
+                    + " at least " + ClusterToken.MIN_CHARS + " characters: core reads the node's recordings with it");
         }
         RecorderNode node = new RecorderNode(nodeId);
         try {
@@ -131,12 +145,19 @@ public final class RecorderNode implements AutoCloseable {
         recordingService = RecordingService.start(recording, registry, modes, leased, fenced,
                 clipSettings.clipConfig(recording.fsync()), clipCatalogue, clock, storage::watch);
         closeables.add(recordingService);
-        leased.follow(recordingService::refresh, recordingService::stop);
+        leased.follow(recordingService::refresh, recordingService::stop, recordingService::stopAndStore);
         storage.start(retention.sweepInterval());
         closeables.add(new ClipSweeper(clipStore, camera -> modes.maxAgeDays(camera).map(Duration::ofDays)
                 .orElse(clipSettings.maxAge())).start(clipSettings.sweepInterval(), clock));
 
-        NodeFiguresMeter meter = new NodeFiguresMeter(config.string("node.url", null),
+        LiveService live = new LiveService(recordingService, registry, LiveService.DEFAULT_MAX_QUEUED_BYTES, clock);
+        closeables.add(live);
+        NodeFileServer files = startFiles(config, List.of(storageRoot, clipSettings.root()), live,
+                new AuditLog(jdbc, clock), clock);
+        closeables.add(files);
+        url = config.string("node.url", files.url());
+
+        NodeFiguresMeter meter = new NodeFiguresMeter(url,
                 config.integer("recorder.capacity", 500), recordingService::statuses, () -> DiskUsage.of(storageRoot),
                 NodeFiguresMeter.processCpuLoad(), clock);
         keeper = LeaseKeeper.start(new LeaseStore(jdbc), nodeId, leaseSettings(config), meter::measure, leased);
@@ -150,6 +171,25 @@ public final class RecorderNode implements AutoCloseable {
         long refreshSeconds = config.integer("recorder.refresh-seconds", 10);
         refresher.scheduleWithFixedDelay(recordingService::refreshAll, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
         closeables.add(refresher::shutdownNow);
+    }
+
+    /**
+     * The node's file and live server on {@code node.bind} (default 0.0.0.0) and {@code node.port} (default
+     * {@value #DEFAULT_PORT}, 0 for any free port), behind {@code cluster.token}.
+     */
+    private static NodeFileServer startFiles(VmsConfig config, List<Path> roots, LiveService live, AuditLog audit,
+            Clock clock) {
+        String bind = config.string("node.bind", "0.0.0.0");
+        int port = config.integer("node.port", DEFAULT_PORT);
+        try {
+            return NodeFileServer.start(bind, port, roots, config.string("cluster.token", ""), live, audit, clock);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VmsException(ErrorKind.INTERNAL, "interrupted while starting the node's file server", "node.port", e);
+        } catch (RuntimeException e) {
+            throw new VmsException(ErrorKind.INVALID_ARGUMENT, "cannot serve the node's files on " + bind + ":" + port
+                    + " (node.bind, node.port): " + e, "node.port", e);
+        }
     }
 
     /**
@@ -192,6 +232,11 @@ public final class RecorderNode implements AutoCloseable {
     /** Where this node writes its segment files. */
     public Path storageRoot() {
         return storageRoot;
+    }
+
+    /** The URL core reaches the node's file and live server at ({@code node.url} or the server's own). */
+    public String url() {
+        return url;
     }
 
     /** The node's recorder (ingest state, recorded cameras). */

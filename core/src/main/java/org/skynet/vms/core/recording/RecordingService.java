@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -200,6 +201,20 @@ public final class RecordingService implements AutoCloseable {
             supervisor.stop(cameraId);
             LOG.info("{}: recording stopped at once", cameraId);
         }
+    }
+
+    /**
+     * As {@link #stop}, and completes once the camera's last file is closed and every row waiting in the
+     * catalogue writer is stored (or its store failed): for a lease given up, which is released only then.
+     * Waits for a start or refresh under way (unlike {@link #stop}), so that a session that start opens is the
+     * one stopped here; call it off the lease keeper's thread.
+     */
+    public synchronized CompletableFuture<Void> stopAndStore(String cameraId) {
+        if (recordings.remove(cameraId) != null) {
+            clips.remove(cameraId);
+            LOG.info("{}: recording stopped, storing its last rows", cameraId);
+        }
+        return supervisor.stop(cameraId).thenCompose(v -> catalogueWriter.flush()).thenApply(stored -> null);
     }
 
     /** Refreshes every camera this process records now. */

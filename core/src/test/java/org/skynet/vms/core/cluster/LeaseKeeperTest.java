@@ -13,8 +13,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -48,10 +51,14 @@ class LeaseKeeperTest {
     }
 
     private LeaseKeeper keeper(Jdbc jdbc, String nodeId, int capacity) {
-        AtomicInteger cap = new AtomicInteger(capacity);
-        capacities.put(nodeId, cap);
         LeaseLog log = new LeaseLog();
         logs.put(nodeId, log);
+        return keeper(jdbc, nodeId, capacity, log);
+    }
+
+    private LeaseKeeper keeper(Jdbc jdbc, String nodeId, int capacity, LeaseListener log) {
+        AtomicInteger cap = new AtomicInteger(capacity);
+        capacities.put(nodeId, cap);
         LeaseKeeper k = new LeaseKeeper(new LeaseStore(jdbc), nodeId, SETTINGS,
                 () -> NodeFigures.ofCapacity("http://127.0.0.1:1/" + nodeId, cap.get()), log, executor, System::nanoTime,
                 LeaseKeeper.StepTimer.NONE);
@@ -167,6 +174,51 @@ class LeaseKeeperTest {
         roundsUntil(three, () -> heldOnce(three, cameras, store) && two.get(0).held().size() <= 14 + 2
                 && two.get(1).held().size() <= 14 + 2, "n1 and n2 shed to n3 beyond the margin");
         assertTrue(n3.held().size() >= 40 - 2 * (14 + 2), heldCounts(three)::toString);
+    }
+
+    @ParameterizedTest
+    @ArgumentsSource(TestDatabases.class)
+    void aCameraGivenUpStoresItsLastRowClosedUnderItsOldEpochBeforeItsLeaseIsReleased(TestDatabase db)
+            throws Exception {
+        List<String> cameras = LeaseTestCameras.insert(db.jdbc(), 20);
+        LeaseStore store = new LeaseStore(db.jdbc());
+        LeasedCameras leased = new LeasedCameras();
+        FencedSegmentCatalogue rows = new FencedSegmentCatalogue(db.jdbc(), "n1", leased, r -> { });
+        Map<String, Long> closedUnder = new ConcurrentHashMap<>();
+        // the recorder closes the camera's file 300 ms after the stop, then its closing row is stored
+        leased.follow(camera -> { }, camera -> { }, camera -> CompletableFuture.runAsync(() -> {
+            long epoch = leased.epoch(camera).orElse(-1);
+            rows.upsert(List.of(segment(camera, true)));
+            closedUnder.put(camera, epoch);
+        }, CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)));
+        LeaseKeeper n1 = keeper(db.jdbc(), "n1", 100, leased);
+        roundsUntil(List.of(n1), () -> heldOnce(List.of(n1), cameras, store), "n1 holds all 20");
+        Map<String, Long> before = n1.held();
+        rows.upsert(before.keySet().stream().map(c -> segment(c, false)).toList());
+
+        List<LeaseKeeper> two = List.of(n1, keeper(db.jdbc(), "n2", 100));
+        roundsUntil(two, () -> heldOnce(two, cameras, store) && n1.held().size() <= 10 + 2,
+                "n1 gives cameras up to n2");
+        leased.close();
+        Map<String, Long> given = new HashMap<>(before);
+        given.keySet().removeAll(n1.held().keySet());
+        assertTrue(!given.isEmpty(), "n1 gave cameras up");
+        assertEquals(0, rows.refusedRows(), "no closing row refused");
+        for (Map.Entry<String, Long> g : given.entrySet()) {
+            String camera = g.getKey();
+            assertEquals(g.getValue(), closedUnder.get(camera), camera + " closed under n1's epoch");
+            assertEquals(List.of("n1", g.getValue(), "CLOSED"), db.jdbc().queryOne("SELECT node_id, lease_epoch, state "
+                    + "FROM recording_segments WHERE camera_id = ?", rs -> List.<Object>of(rs.getString(1),
+                            rs.getLong(2), rs.getString(3)), camera).orElseThrow(), camera + "'s last row");
+            assertEquals(new LeaseStore.Holder("n2", g.getValue() + 1), store.holders().get(camera),
+                    camera + " taken by n2 with the next epoch");
+        }
+    }
+
+    private static SegmentRow segment(String camera, boolean closed) {
+        return new SegmentRow(camera, "/srv/n1", camera + "/0.mp4", Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 90_000,
+                25, 1000, closed ? "ab".repeat(32) : null, closed ? SegmentState.CLOSED : SegmentState.OPEN,
+                closed ? "STOPPED" : null);
     }
 
     private static Database secondPool(TestDatabase db) {

@@ -18,6 +18,7 @@ import org.skynet.vms.errors.VmsException;
 
 /** A recorder node refuses to start without what it needs, naming the setting; lease timings from the config. */
 class RecorderNodeSettingsTest {
+    private static final String TOKEN = "sixteen-chars..!";
     private static final String KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
     @TempDir
@@ -26,6 +27,8 @@ class RecorderNodeSettingsTest {
     @Test
     void refusesToStartWithoutWhatItNeeds() {
         assertRefused(ErrorKind.INVALID_ARGUMENT, "node.id", Map.of("node.id", "bad id"));
+        assertRefused(ErrorKind.INVALID_ARGUMENT, "cluster.token", Map.of("node.id", "n1", "cluster.token", ""));
+        assertRefused(ErrorKind.INVALID_ARGUMENT, "cluster.token", Map.of("node.id", "n1", "cluster.token", "fifteen-chars.."));
         assertRefused(ErrorKind.INVALID_ARGUMENT, "db.url", Map.of("node.id", "n1"));
         assertRefused(ErrorKind.INVALID_ARGUMENT, "master-key", Map.of("node.id", "n1",
                 "db.url", "jdbc:h2:mem:node-settings;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
@@ -52,7 +55,8 @@ class RecorderNodeSettingsTest {
     }
 
     private VmsException assertRefused(ErrorKind kind, String field, Map<String, String> settings) {
-        Map<String, String> all = new HashMap<>(settings);
+        Map<String, String> all = new HashMap<>(Map.of("cluster.token", TOKEN));
+        all.putAll(settings);
         all.put("data", data.toString());
         VmsException e = assertThrows(VmsException.class, () -> RecorderNode.start(VmsConfig.ofFlags(all),
                 Clock.systemUTC()).close(), "started with " + settings);
