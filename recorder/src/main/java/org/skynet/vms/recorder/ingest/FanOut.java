@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * Hands each access unit of one camera's single upstream session to every {@link AccessUnitSink}, so
  * however many consumers there are, the camera sees one connection. Reads the clock once per unit and
  * counts it in the {@link IngestStatus}. A sink that throws is logged and skipped for that unit; it
- * cannot stop the others. Sinks may be added and removed from any thread while units flow.
+ * cannot stop the others. Sinks may be added and removed from any thread while units flow. Once
+ * {@link #close closed}, units are dropped: a connection that completes after its session was stopped must not
+ * reopen the consumers' files.
  */
 public final class FanOut implements AccessUnitListener {
     private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
@@ -22,6 +24,7 @@ public final class FanOut implements AccessUnitListener {
     private final Clock clock;
     private final IngestStatus status;
     private final List<AccessUnitSink> sinks = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     FanOut(String cameraId, Clock clock, IngestStatus status) {
         this.cameraId = cameraId;
@@ -39,9 +42,17 @@ public final class FanOut implements AccessUnitListener {
         sinks.remove(sink);
     }
 
+    /** Drops every later unit (the session was stopped). Any thread. */
+    public void close() {
+        closed = true;
+    }
+
     /** Event loop only. */
     @Override
     public void onAccessUnit(AccessUnit unit) {
+        if (closed) {
+            return;
+        }
         Instant now = clock.instant();
         status.frame(unit.sizeBytes(), now);
         for (AccessUnitSink sink : sinks) {

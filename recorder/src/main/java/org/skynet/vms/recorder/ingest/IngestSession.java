@@ -125,6 +125,7 @@ public final class IngestSession {
     /** Control thread: tears the stream down, closes the open file; completes when the file is closed. */
     CompletableFuture<Void> stop(Instant now) {
         generation++;
+        fanOut.close();
         PlayingSession p = playing;
         playing = null;
         status.stopped(now);

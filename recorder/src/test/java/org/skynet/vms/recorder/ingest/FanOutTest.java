@@ -45,4 +45,18 @@ class FanOutTest {
         fanOut.onAccessUnit(units.get(1));
         assertEquals(List.of(units.get(0)), got);
     }
+
+    @Test
+    void aClosedFanOutDropsUnitsOfAConnectionThatCompletedAfterTheStop() {
+        IngestStatus status = new IngestStatus("cam", Backoff.DEFAULT, () -> 0.5, T0);
+        FanOut fanOut = new FanOut("cam", Clock.fixed(T0, ZoneOffset.UTC), status);
+        List<AccessUnit> got = new ArrayList<>();
+        fanOut.add((u, at) -> got.add(u));
+        List<AccessUnit> units = TestClips.timed(Codec.H264, 1, 0, T0);
+        fanOut.onAccessUnit(units.get(0));
+        fanOut.close();
+        fanOut.onAccessUnit(units.get(1));
+        assertEquals(List.of(units.get(0)), got);
+        assertEquals(1, status.snapshot().frames(), "a dropped unit is not counted either");
+    }
 }
