@@ -430,12 +430,6 @@ public final class VmsApplication implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            try {
-                closeables.get(i).close();
-            } catch (Exception e) {
-                log.warn("closing {} failed: {}", closeables.get(i).getClass().getSimpleName(), e.toString());
-            }
-        }
+        Shutdown.inReverse(closeables, log);
     }
 }

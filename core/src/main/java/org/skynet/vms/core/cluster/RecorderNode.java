@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.skynet.vms.core.app.Shutdown;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.cluster.routing.ClusterToken;
 import org.skynet.vms.core.cluster.routing.NodeFileServer;
@@ -251,13 +252,6 @@ public final class RecorderNode implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            try {
-                closeables.get(i).close();
-            } catch (Exception e) {
-                LOG.warn("node {}: closing {} failed: {}", nodeId, closeables.get(i).getClass().getSimpleName(),
-                        e.toString());
-            }
-        }
+        Shutdown.inReverse(closeables, LOG);
     }
 }
