@@ -100,9 +100,19 @@ public final class LeaderLock implements AutoCloseable {
         return backendPid;
     }
 
-    /** Ends the session, which releases the lock at once. */
+    /**
+     * Releases the lock and ends the session. The unlock is asked for before closing because the server drops a
+     * closed session's locks only when its backend has ended, a moment after the client's close returns; a
+     * session that is already gone has nothing to release, so that failure is ignored.
+     */
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+            ps.execute();
+        } catch (SQLException gone) {
+            // the session ended already: the server released its locks with it
+        } finally {
+            connection.close();
+        }
     }
 }
