@@ -73,7 +73,7 @@ public final class MonitorScenario {
         int maxInFlight = intOption(args, "--max-in-flight", 2000);
         // RTSP connections kept between probes: two descriptors each here (client + simulator side).
         int kept = intOption(args, "--kept-connections", 3000);
-        int onvifEvery = intOption(args, "--onvif-every", 5);
+        int onvifEvery = intOption(args, "--onvif-every", 10);
         String db = stringOption(args, "--db", "pg");
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.skynet.vms.errors.ErrorKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,7 +178,7 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
     public void close() {
         ctx.executor().execute(() -> {
             if (terminated.complete(null)) {
-                stopAll(new RtspException(ErrorKind.UNREACHABLE, target + ": connection closed by the client"));
+                stopAll(() -> new RtspException(ErrorKind.UNREACHABLE, target + ": connection closed by the client"));
             }
             ctx.close();
         });
@@ -218,13 +219,15 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
-        RtspException closed = new RtspException(ErrorKind.UNREACHABLE, target + ": connection closed by the server");
-        if (onPeerClose != null && !terminated.isDone()) {
-            LOG.debug("{}: server closed the control connection; the session goes on", target);
-            stopAll(closed);
-            onPeerClose.run();
-        } else {
-            fail(closed);
+        if (!terminated.isDone()) { // else we ended it: nothing is left to fail
+            RtspException closed = new RtspException(ErrorKind.UNREACHABLE, target + ": connection closed by the server");
+            if (onPeerClose != null) {
+                LOG.debug("{}: server closed the control connection; the session goes on", target);
+                stopAll(() -> closed);
+                onPeerClose.run();
+            } else {
+                fail(closed);
+            }
         }
         context.fireChannelInactive();
     }
@@ -377,15 +380,20 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
     private void fail(RtspException e) {
         if (terminated.completeExceptionally(e)) {
             LOG.debug("{}: connection failed: {}", target, e.getMessage());
-            stopAll(e);
+            stopAll(() -> e);
             ctx.close();
         }
     }
 
-    private void stopAll(RtspException e) {
+    /** Stops the keep-alive and fails the pending requests; the failure is made only when one is pending. */
+    private void stopAll(Supplier<RtspException> failure) {
         if (keepAliveTimer != null) {
             keepAliveTimer.cancel(false);
         }
+        if (pending.isEmpty()) {
+            return;
+        }
+        RtspException e = failure.get();
         List<Pending> all = new ArrayList<>(pending.values());
         pending.clear();
         for (Pending p : all) {

@@ -1,9 +1,7 @@
 package org.skynet.vms.core.monitor;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Probes a camera through every interface it has: RTSP when it has an RTSP URL, ONVIF when it has a
@@ -12,25 +10,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * camera's answer time to a request ({@link RtspProber}), while the ONVIF figure is the whole HTTP exchange,
  * connect and our own queueing included, so on a busy server it would make healthy cameras look slow.
  *
- * <p>A camera with both is asked over ONVIF (the clock-drift check) on its first probe, every
- * {@code onvifEvery}-th probe and after any probe that was not OK, RTSP alone in between: the clock drifts
+ * <p>A camera with both is asked over ONVIF (the clock-drift check) on its first probe, once in every
+ * {@code onvifEvery} probes (at the camera's own phase, {@link ProbeCadence}) and after any probe that was
+ * not OK, RTSP alone in between: the clock drifts
  * slowly, and the second connection of every probe nearly doubled the cost of a sweep. A camera whose clock
  * is off keeps being asked, so it stays DEGRADED rather than flapping.
  */
 public final class CameraProber implements Prober {
+    private static final long CLOCK_SALT = 0x4F4E5646L;
     private final Prober rtsp;
     private final Prober onvif;
-    private final int onvifEvery;
-    private final Map<String, Integer> sinceOnvif = new ConcurrentHashMap<>();
+    private final ProbeCadence clockChecks;
 
     /** @param onvifEvery ONVIF every this many probes of a camera that also has RTSP (1 = always) */
     public CameraProber(Prober rtsp, Prober onvif, int onvifEvery) {
-        if (onvifEvery < 1) {
-            throw new IllegalArgumentException("onvifEvery must be >= 1");
-        }
         this.rtsp = rtsp;
         this.onvif = onvif;
-        this.onvifEvery = onvifEvery;
+        this.clockChecks = new ProbeCadence(onvifEvery, CLOCK_SALT);
     }
 
     /** Probes both interfaces every time. */
@@ -44,11 +40,11 @@ public final class CameraProber implements Prober {
         boolean hasOnvif = target.onvifUri() != null;
         if (hasRtsp && hasOnvif) {
             String id = target.cameraId();
-            CompletionStage<ProbeResult> both = sinceOnvif.getOrDefault(id, 0) == 0
+            CompletionStage<ProbeResult> both = clockChecks.due(id)
                     ? rtsp.probe(target).thenCombine(onvif.probe(target), CameraProber::combine)
                     : rtsp.probe(target);
             return both.thenApply(r -> {
-                sinceOnvif.put(id, r.outcome() == ProbeOutcome.OK ? (sinceOnvif.getOrDefault(id, 0) + 1) % onvifEvery : 0);
+                clockChecks.completed(id, r.outcome() == ProbeOutcome.OK);
                 return r;
             });
         }

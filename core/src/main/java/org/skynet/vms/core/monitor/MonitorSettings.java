@@ -15,7 +15,7 @@ import org.skynet.vms.errors.VmsException;
  *                          {@code monitor.ok-to-recover} 2, {@code monitor.slow-millis} 2000)
  * @param probeTimeout      bound of one probe ({@code monitor.timeout-seconds} 5)
  * @param describeEvery     an RTSP DESCRIBE every N probes ({@code monitor.describe-every} 5)
- * @param onvifEvery        an ONVIF clock check every N probes of a camera that also has RTSP ({@code monitor.onvif-every} 5)
+ * @param onvifEvery        an ONVIF clock check every N probes of a camera that also has RTSP ({@code monitor.onvif-every} 10)
  * @param maxClockDrift     beyond this the camera is CLOCK_DRIFT ({@code monitor.max-clock-drift-seconds} 5)
  * @param maxInFlight       probes running at once ({@code monitor.max-in-flight} 5000)
  * @param confirmDelay      re-probe delay while a state awaits confirmation ({@code monitor.confirm-millis} 1000)
@@ -48,7 +48,7 @@ public record MonitorSettings(HealthPolicy policy, Duration probeTimeout, int de
                         positive(config, "monitor.slow-millis", 2000)),
                 Duration.ofSeconds(positive(config, "monitor.timeout-seconds", 5)),
                 positive(config, "monitor.describe-every", 5),
-                positive(config, "monitor.onvif-every", 5),
+                positive(config, "monitor.onvif-every", 10),
                 Duration.ofSeconds(positive(config, "monitor.max-clock-drift-seconds", 5)),
                 positive(config, "monitor.max-in-flight", 5000),
                 Duration.ofMillis(positive(config, "monitor.confirm-millis", 1000)),

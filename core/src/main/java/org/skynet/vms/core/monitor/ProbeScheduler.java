@@ -13,8 +13,10 @@ import java.util.SplittableRandom;
 
 /**
  * Decides which cameras are due for a probe. Each camera is probed once per its interval; first
- * probes are spread evenly over one interval (by a hash of the id) and every later one gets a small
- * jitter, so the load is flat rather than a burst every minute. At most {@code maxInFlight} probes
+ * probes are spread evenly over one interval (by a hash of the id) and every later one comes up to a
+ * small fraction of the interval early (never late: the interval is the longest a camera goes unprobed
+ * while the monitor keeps up, which is what the detection time is promised on), so the load is flat
+ * rather than a burst every minute. At most {@code maxInFlight} probes
  * run at once; due cameras beyond that wait for the next {@link #due} call. A camera whose state is
  * awaiting confirmation is re-probed after {@code confirmDelay} instead of a whole interval, and ahead of
  * every regular probe: when the monitor falls behind its sweep, a failing camera is still decided (OFFLINE
@@ -36,7 +38,7 @@ public final class ProbeScheduler {
 
     /**
      * @param maxInFlight    bound on probes running at once
-     * @param jitterFraction each re-probe is moved by up to ± this fraction of the interval (e.g. 0.05)
+     * @param jitterFraction each re-probe comes up to this fraction of the interval early (e.g. 0.05)
      * @param confirmDelay   delay of a confirming re-probe (see {@link #completed(String, Instant, boolean)})
      * @param seed           seed of the jitter (tests pass a constant)
      */
@@ -100,7 +102,7 @@ public final class ProbeScheduler {
     }
 
     /**
-     * A probe finished: the camera is due again one interval (± jitter) after the probe was due, or
+     * A probe finished: the camera is due again one interval (less the jitter) after the probe was due, or
      * {@code confirmDelay} from now when {@code confirm} is set (its state awaits confirmation).
      */
     public void completed(String cameraId, Instant now, boolean confirm) {
@@ -121,8 +123,8 @@ public final class ProbeScheduler {
             return;
         }
         long interval = e.target.interval().toMillis();
-        long jitter = jitterFraction == 0 ? 0 : (long) ((random.nextDouble() * 2 - 1) * jitterFraction * interval);
-        long next = Math.max(e.dueMillis + interval + jitter, now.toEpochMilli());
+        long early = jitterFraction == 0 ? 0 : (long) (random.nextDouble() * jitterFraction * interval);
+        long next = Math.max(e.dueMillis + interval - early, now.toEpochMilli());
         e.dueMillis = next;
         queue.add(e);
     }

@@ -1,13 +1,14 @@
 package org.skynet.vms.core.monitor;
 
 import io.netty.channel.EventLoopGroup;
+import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.skynet.vms.adapters.rtsp.Credentials;
+import org.skynet.vms.adapters.rtsp.RtpTransport;
 import org.skynet.vms.adapters.rtsp.RtspClient;
 import org.skynet.vms.adapters.rtsp.RtspConnection;
 import org.skynet.vms.adapters.rtsp.RtspResponse;
@@ -31,12 +32,13 @@ import org.skynet.vms.errors.VmsException;
  * time our own busy event loops took to get to the request counts as a slow camera.
  */
 public final class RtspProber implements Prober, AutoCloseable {
+    private static final long DESCRIBE_SALT = 0x44455343L;
     private final RtspClient client;
     private final EventLoopGroup group;
     private final Duration timeout;
-    private final int describeEvery;
+    private final RtspTimeouts timeouts;
+    private final ProbeCadence describes;
     private final ProbeConnections connections;
-    private final Map<String, Integer> sinceDescribe = new ConcurrentHashMap<>();
 
     /** The answer to one request: the SDP of a DESCRIBE (null for OPTIONS) and the round trip. */
     private record Answer(RtspResponse options, SessionDescription sdp, long roundTripMillis) {
@@ -50,13 +52,11 @@ public final class RtspProber implements Prober, AutoCloseable {
      * @param keptIdle       a kept connection unused this long is closed
      */
     public RtspProber(EventLoopGroup group, Duration timeout, int describeEvery, int keptConnections, Duration keptIdle) {
-        if (describeEvery < 1) {
-            throw new IllegalArgumentException("describeEvery must be >= 1");
-        }
         this.client = new RtspClient(group);
         this.group = group;
         this.timeout = timeout;
-        this.describeEvery = describeEvery;
+        this.timeouts = new RtspTimeouts(timeout, timeout, timeout);
+        this.describes = new ProbeCadence(describeEvery, DESCRIBE_SALT);
         this.connections = new ProbeConnections(group, keptConnections, keptIdle);
     }
 
@@ -70,25 +70,23 @@ public final class RtspProber implements Prober, AutoCloseable {
         if (target.rtspUri() == null) {
             return CompletableFuture.completedFuture(new ProbeResult(ProbeOutcome.PROTOCOL, 0, "no RTSP URL"));
         }
-        String endpoint = target.rtspUri().getHost() + ":" + (target.rtspUri().getPort() < 0
-                ? RtspSource.DEFAULT_PORT : target.rtspUri().getPort());
         RtspSource source;
         try {
-            source = RtspSource.of(target.rtspUri().toString(), target.username(), target.password())
-                    .withTimeouts(new RtspTimeouts(timeout, timeout, timeout));
+            Credentials account = target.username() == null ? null
+                    : new Credentials(target.username(), target.password() == null ? "" : target.password());
+            source = new RtspSource(target.rtspUri(), account, RtpTransport.TCP_INTERLEAVED, timeouts);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new ProbeResult(ProbeOutcome.PROTOCOL, 0,
                     "RTSP URL not usable: " + e.getMessage()));
         }
-        boolean describe = sinceDescribe.getOrDefault(target.cameraId(), 0) == 0;
+        boolean describe = describes.due(target.cameraId());
         long start = System.nanoTime();
         CompletionStage<ProbeResult> result = Deadline.bound(group, timeout, ask(target.cameraId(), source, describe),
-                a -> answered(a, endpoint),
-                e -> ProbeFailures.of(e, "RTSP", endpoint, timeout, Deadline.millisSince(start)),
-                () -> ProbeFailures.timedOut("RTSP", endpoint, timeout));
+                a -> answered(a, source),
+                e -> ProbeFailures.of(e, "RTSP", endpoint(source), timeout, Deadline.millisSince(start)),
+                () -> ProbeFailures.timedOut("RTSP", endpoint(source), timeout));
         return result.thenApply(r -> {
-            int next = r.outcome() == ProbeOutcome.OK ? (sinceDescribe.getOrDefault(target.cameraId(), 0) + 1) % describeEvery : 0;
-            sinceDescribe.put(target.cameraId(), next);
+            describes.completed(target.cameraId(), r.outcome() == ProbeOutcome.OK);
             return r;
         });
     }
@@ -142,15 +140,21 @@ public final class RtspProber implements Prober, AutoCloseable {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
-    private static ProbeResult answered(Answer a, String endpoint) {
+    /** host:port of the source, for messages. */
+    private static String endpoint(RtspSource source) {
+        URI uri = source.uri();
+        return uri.getHost() + ":" + (uri.getPort() < 0 ? RtspSource.DEFAULT_PORT : uri.getPort());
+    }
+
+    private static ProbeResult answered(Answer a, RtspSource source) {
         if (a.sdp() == null) {
             return a.options().statusCode() / 100 == 2 ? ProbeResult.ok(a.roundTripMillis())
                     : new ProbeResult(ProbeOutcome.PROTOCOL, a.roundTripMillis(),
-                            "RTSP " + endpoint + " answered OPTIONS with " + a.options().statusLine());
+                            "RTSP " + endpoint(source) + " answered OPTIONS with " + a.options().statusLine());
         }
         if (a.sdp().firstSupportedVideo().isEmpty()) {
             return new ProbeResult(ProbeOutcome.STREAM_MISSING, a.roundTripMillis(),
-                    "RTSP " + endpoint + " DESCRIBE offers no H.264/H.265 video track");
+                    "RTSP " + endpoint(source) + " DESCRIBE offers no H.264/H.265 video track");
         }
         return new ProbeResult(ProbeOutcome.OK, a.roundTripMillis(), "answered DESCRIBE");
     }

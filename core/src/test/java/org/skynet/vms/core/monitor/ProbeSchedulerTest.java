@@ -56,6 +56,30 @@ class ProbeSchedulerTest {
     }
 
     @Test
+    void jitterOnlyBringsProbesEarlySoNoCameraWaitsLongerThanItsInterval() {
+        ProbeScheduler s = new ProbeScheduler(1_000_000, 0.05, CONFIRM, 11);
+        for (int i = 0; i < 1000; i++) {
+            s.add(target(i), T0);
+        }
+        Map<String, Long> last = new HashMap<>();
+        long longestGap = 0;
+        long shortestGap = Long.MAX_VALUE;
+        for (long ms = 0; ms < 600_000; ms += 100) {
+            Instant now = T0.plusMillis(ms);
+            for (ProbeTarget t : s.due(now)) {
+                Long before = last.put(t.cameraId(), ms);
+                if (before != null) {
+                    longestGap = Math.max(longestGap, ms - before);
+                    shortestGap = Math.min(shortestGap, ms - before);
+                }
+                s.completed(t.cameraId(), now, false);
+            }
+        }
+        assertTrue(longestGap <= MINUTE.toMillis() + 100, "longest gap between probes of a camera: " + longestGap + " ms");
+        assertTrue(shortestGap >= MINUTE.toMillis() * 95 / 100 - 100, "shortest gap: " + shortestGap + " ms");
+    }
+
+    @Test
     void inFlightBoundHoldsBackTheRest() {
         ProbeScheduler s = new ProbeScheduler(10, 0, CONFIRM, 1);
         for (int i = 0; i < 100; i++) {
