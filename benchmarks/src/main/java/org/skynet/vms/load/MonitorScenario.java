@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +29,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.skynet.vms.adapters.rtsp.EventLoopTransport;
-import org.skynet.vms.adapters.sim.Fault;
-import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.app.VmsApplication;
@@ -44,7 +40,8 @@ import org.skynet.vms.core.server.Json;
 /**
  * {@code benchmarks/run monitor [--cameras N] [--interval-seconds S] [--timeout-seconds T] [--steady-minutes M]
  * [--down D] [--baseline-threads B] [--max-in-flight F] [--kept-connections K] [--onvif-every E] [--db pg|h2]}: the health monitor against a simulated
- * city. In one JVM: a {@code PATHS}-mode simulated fleet (one RTSP and one ONVIF listener for all cameras), the
+ * city. The cameras run in a child process ({@link MonitorFleet}: a {@code PATHS}-mode fleet, one RTSP and one ONVIF
+ * listener for all), so this JVM's heap, collector, CPU and descriptors are the server's alone; here: the
  * server in DEMO mode on loopback with a fresh PostgreSQL schema ({@code VMS_BENCH_DB_URL}, default
  * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code VMS_BENCH_DB_USER}) or the embedded H2, the cameras
  * imported over {@code POST /api/cameras:import}, and an operator's {@code /api/events} WebSocket. Phases: the
@@ -52,12 +49,11 @@ import org.skynet.vms.core.server.Json;
  * false alarms and timing full sweeps as the cameras see them (from a moment until every camera has had an OPTIONS
  * or DESCRIBE; {@code sweepSeconds} is the longest, back to back through the steady run), {@code D} cameras taken
  * DOWN at once (time to OFFLINE, then to the alarm on the WebSocket), and a blocking thread-per-probe baseline
- * sweeping the same cameras. CPU is the process's minus the simulator's event-loop threads. Progress goes to
+ * sweeping the same cameras. CPU, heap and RSS are this process's; the cameras' process CPU is reported beside
+ * ({@code fleetCpuSecondsPerSweep}). Progress goes to
  * stderr; the last stdout line is one JSON object of figures.
  */
 public final class MonitorScenario {
-    private static final String SIM_THREAD_PREFIX = "vms-sim";
-
     private MonitorScenario() {
     }
 
@@ -68,21 +64,18 @@ public final class MonitorScenario {
         int steadyMinutes = intOption(args, "--steady-minutes", 10);
         int down = Math.min(cameras, intOption(args, "--down", 1000));
         int baselineThreads = intOption(args, "--baseline-threads", 200);
-        // Every probe holds up to two sockets, each counted twice in this JVM (client + simulator side): keep the
-        // in-flight bound well under the sandbox's 20,000 descriptors.
+        // Every probe holds up to two sockets (RTSP and ONVIF): in flight and kept connections stay well under the
+        // sandbox's 20,000 descriptors per process (the cameras' ends are in the fleet's process).
         int maxInFlight = intOption(args, "--max-in-flight", 2000);
-        // RTSP connections kept between probes: two descriptors each here (client + simulator side).
-        int kept = intOption(args, "--kept-connections", 3000);
+        int kept = intOption(args, "--kept-connections", 12_000);
         int onvifEvery = intOption(args, "--onvif-every", 10);
         String db = stringOption(args, "--db", "pg");
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
         long t0 = System.nanoTime();
-        SimulatedFleet fleet = SimulatedFleet.start(SimConfig.builder(cameras).paths("127.0.0.1", 0, 0)
-                .eventLoopThreads(1).build());
-        progress("fleet of %,d cameras up in %.2f s (RTSP port %d, ONVIF port %d)", cameras, secondsSince(t0),
-                fleet.cameras().get(0).rtspPort(), fleet.cameras().get(0).onvifPort());
+        MonitorFleet.Client fleet = new MonitorFleet.Client(MonitorFleet.start(cameras));
+        progress("fleet of %,d cameras up in its own process in %.2f s", cameras, secondsSince(t0));
 
         Path data = Files.createTempDirectory("vms-bench-monitor");
         String schema = "bench_monitor_" + Long.toHexString(System.nanoTime());
@@ -106,7 +99,7 @@ public final class MonitorScenario {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String technician = login(http, app.port(), "technician");
             long i0 = System.nanoTime();
-            HttpResponse<String> imported = send(http, app.port(), technician, "POST", "/api/cameras:import", csv(fleet));
+            HttpResponse<String> imported = send(http, app.port(), technician, "POST", "/api/cameras:import", fleet.importFile());
             if (imported.statusCode() != 200) {
                 throw new IllegalStateException("import failed: " + imported.statusCode() + " " + clip(imported.body()));
             }
@@ -134,6 +127,7 @@ public final class MonitorScenario {
             int firstSweepFalseAlarms = observer.falseAlarms();
             int firstSweepFalseTransitions = observer.falseTransitions();
             double cpu1 = ownCpuSeconds(os);
+            double fleetCpu1 = fleet.cpuSeconds();
             long st0 = System.nanoTime();
             long steadyEnd = st0 + TimeUnit.MINUTES.toNanos(steadyMinutes);
             // A full sweep, seen from the cameras: from a moment on, until every camera has had a probe request.
@@ -141,7 +135,7 @@ public final class MonitorScenario {
             int steadySweeps = 0;
             while (System.nanoTime() < steadyEnd) {
                 long w0 = System.nanoTime();
-                double w = fullSweepSeconds(fleet.cameras(), steadyEnd);
+                double w = fleet.sweepSeconds(TimeUnit.NANOSECONDS.toSeconds(steadyEnd - w0));
                 if (w < 0) {
                     break;
                 }
@@ -156,18 +150,20 @@ public final class MonitorScenario {
             }
             double steadySeconds = secondsSince(st0);
             double cpuPerSweep = (ownCpuSeconds(os) - cpu1) / (steadySeconds / interval);
+            double fleetCpuPerSweep = (fleet.cpuSeconds() - fleetCpu1) / (steadySeconds / interval);
             int falseAlarms = observer.falseAlarms() - firstSweepFalseAlarms;
             int falseTransitions = observer.falseTransitions() - firstSweepFalseTransitions;
-            progress("steady %.0f s: %.2f CPU s per %d s sweep, %d false alarms, %d false transitions", steadySeconds,
-                    cpuPerSweep, interval, falseAlarms, falseTransitions);
+            progress("steady %.0f s: %.2f CPU s per %d s sweep (the cameras' process: %.2f), %d false alarms, %d false"
+                    + " transitions", steadySeconds, cpuPerSweep, interval, fleetCpuPerSweep, falseAlarms, falseTransitions);
 
+            List<String[]> all = fleet.cameras();
             List<String> downIds = new ArrayList<>(down);
             for (int i = 0; i < down; i++) {
-                downIds.add(fleet.cameras().get((int) ((long) i * cameras / down)).id());
+                downIds.add(all.get((int) ((long) i * cameras / down))[0]);
             }
             observer.faultsSet(downIds);
             long d0 = System.nanoTime();
-            fleet.setFault(downIds, Fault.DOWN);
+            fleet.setFault(downIds, "down");
             long downDeadline = d0 + TimeUnit.SECONDS.toNanos(4L * interval + 4L * timeout + 30);
             while (!allSeen(observer, downIds) && System.nanoTime() < downDeadline) {
                 sleep(5, () -> progress("down: %d of %d OFFLINE, %d alarms on the WebSocket after %.0f s",
@@ -196,9 +192,9 @@ public final class MonitorScenario {
                     .filter(s -> s != HealthState.ONLINE && s != HealthState.OFFLINE).count();
             ws.abort();
 
-            fleet.setFault(downIds, Fault.NONE);
+            fleet.setFault(downIds, "none");
             app.monitorService().close();
-            List<String> urls = fleet.cameras().stream().map(SimulatedCamera::rtspMainUrl).toList();
+            List<String> urls = all.stream().map(c -> c[1]).toList();
             progress("baseline: %d blocking threads sweeping %,d cameras with OPTIONS...", baselineThreads, cameras);
             double cpuB = ownCpuSeconds(os);
             BlockingRtspBaseline.Sweep baseline = new BlockingRtspBaseline(baselineThreads, Duration.ofSeconds(timeout))
@@ -208,7 +204,7 @@ public final class MonitorScenario {
                     baseline.failed());
 
             result = String.format(Locale.ROOT, "{\"scenario\":\"monitor\",\"cameras\":%d,\"intervalSeconds\":%d,"
-                    + "\"timeoutSeconds\":%d,\"maxInFlight\":%d,\"keptConnections\":%d,\"onvifEvery\":%d,\"db\":\"%s\",\"sweepSeconds\":%.2f,\"steadySweeps\":%d,\"firstSweepSeconds\":%.2f,\"sweepOnline\":%d,"
+                    + "\"timeoutSeconds\":%d,\"fleetCpuSecondsPerSweep\":%.2f,\"maxInFlight\":%d,\"keptConnections\":%d,\"onvifEvery\":%d,\"db\":\"%s\",\"sweepSeconds\":%.2f,\"steadySweeps\":%d,\"firstSweepSeconds\":%.2f,\"sweepOnline\":%d,"
                     + "\"firstSweepCpuSeconds\":%.2f,\"cpuSecondsPerSweep\":%.2f,\"steadySeconds\":%.0f,"
                     + "\"peakHeapMiB\":%d,\"peakRssMiB\":%d,\"down\":%d,\"detected\":%d,\"detectionSecondsMax\":%.2f,"
                     + "\"alarms\":%d,\"alarmDelaySecondsMax\":%.3f,\"falseAlarms\":%d,\"falseTransitions\":%d,\"firstSweepFalseAlarms\":%d,\"firstSweepFalseTransitions\":%d,"
@@ -216,7 +212,7 @@ public final class MonitorScenario {
                     + "\"blockingBaselineOk\":%d,\"blockingBaselineCpuSeconds\":%.2f,\"baselineToMonitorCpuRatio\":%.2f,"
                     + "\"cpus\":%d,\"jdk\":\"%s\","
                     + "\"maxHeapMiB\":%d,\"loadAverage\":%.2f}",
-                    cameras, interval, timeout, maxInFlight, kept, onvifEvery, db, steadySweepMax, steadySweeps, firstSweepSeconds, online, firstSweepCpu, cpuPerSweep,
+                    cameras, interval, timeout, fleetCpuPerSweep, maxInFlight, kept, onvifEvery, db, steadySweepMax, steadySweeps, firstSweepSeconds, online, firstSweepCpu, cpuPerSweep,
                     steadySeconds, peakHeapMiB(), peakRssMiB(), down, detected, detectionMax, alarmed, alarmDelayMax,
                     falseAlarms, falseTransitions, firstSweepFalseAlarms, firstSweepFalseTransitions, notOnline, baselineThreads, baseline.seconds(), baseline.ok(),
                     baselineCpu, baselineCpu / cpuPerSweep, Runtime.getRuntime().availableProcessors(),
@@ -272,16 +268,9 @@ public final class MonitorScenario {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** CPU seconds of this process minus those of the simulator's event loops (which share the JVM). */
+    /** CPU seconds of this process: the server, its garbage collector and the benchmark's own observer. */
     private static double ownCpuSeconds(com.sun.management.OperatingSystemMXBean os) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long sim = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith(SIM_THREAD_PREFIX)) {
-                sim += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return (os.getProcessCpuTime() - sim) / 1e9;
+        return os.getProcessCpuTime() / 1e9;
     }
 
     private static long peakHeapMiB() {
@@ -355,32 +344,5 @@ public final class MonitorScenario {
 
     private static void progress(String format, Object... values) {
         System.err.println("monitor: " + String.format(Locale.ROOT, format, values));
-    }
-
-    /**
-     * Seconds until every camera has received an RTSP OPTIONS or DESCRIBE after now (the time of one full sweep as
-     * the cameras see it), or -1 when {@code deadline} came first.
-     */
-    private static double fullSweepSeconds(List<SimulatedCamera> cameras, long deadline) throws InterruptedException {
-        long t0 = System.nanoTime();
-        long[] before = new long[cameras.size()];
-        for (int i = 0; i < before.length; i++) {
-            before[i] = requests(cameras.get(i));
-        }
-        int next = 0;
-        while (next < before.length) {
-            if (requests(cameras.get(next)) > before[next]) {
-                next++;
-            } else if (System.nanoTime() >= deadline) {
-                return -1;
-            } else {
-                Thread.sleep(200);
-            }
-        }
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static long requests(SimulatedCamera camera) {
-        return camera.optionsReceived() + camera.describesReceived();
     }
 }

@@ -2,6 +2,7 @@ package org.skynet.vms.adapters.onvif;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -34,13 +35,17 @@ final class SoapHttpResponseHandler extends SimpleChannelInboundHandler<FullHttp
         }
         Optional<String> auth = Optional.ofNullable(msg.headers().get(HttpHeaderNames.WWW_AUTHENTICATE));
         result.complete(new SoapHttpResponse(msg.status().code(), auth, ByteBufUtil.getBytes(msg.content())));
+        // The whole answer is in: close with a reset, leaving no TIME_WAIT socket behind (see RtspConnection#reset).
+        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
         ctx.close();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        result.completeExceptionally(new OnvifException(ErrorKind.UNREACHABLE,
-                context + ": connection closed before a complete response"));
+        if (!result.isDone()) {
+            result.completeExceptionally(new OnvifException(ErrorKind.UNREACHABLE,
+                    context + ": connection closed before a complete response"));
+        }
         ctx.fireChannelInactive();
     }
 

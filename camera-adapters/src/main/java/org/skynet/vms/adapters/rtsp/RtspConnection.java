@@ -1,6 +1,7 @@
 package org.skynet.vms.adapters.rtsp;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -76,6 +77,19 @@ public final class RtspConnection {
     public CompletableFuture<Void> close() {
         session.close();
         return ChannelFutures.toCompletable(channel.closeFuture()).thenApply(c -> null);
+    }
+
+    /**
+     * Closes the connection at once with a TCP reset instead of the FIN handshake ({@code SO_LINGER} 0), so no
+     * TIME_WAIT socket is left on our side. For short connections whose answers we already have (health
+     * probes): at thousands of probes a second, TIME_WAIT sockets fill the ephemeral ports towards cameras
+     * that share an address (behind one NAT gateway), and every connect then searches that port space.
+     *
+     * @return completes when the socket is closed
+     */
+    public CompletableFuture<Void> reset() {
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        return close();
     }
 
     /** Completes when the connection ends: normally after {@link #close()}, else with the failure. */

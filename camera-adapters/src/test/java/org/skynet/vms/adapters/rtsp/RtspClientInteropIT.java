@@ -153,13 +153,16 @@ class RtspClientInteropIT {
         assertTrue(cause.getMessage().startsWith("SETUP " + url), cause.getMessage());
     }
 
-    /** Retries OPTIONS until VLC listens; waiting on the process, so a VLC that dies fails fast. */
+    /**
+     * Retries DESCRIBE until VLC serves the stream (it answers OPTIONS, and DESCRIBE with 500, while its input is
+     * still opening); waiting on the process, so a VLC that dies fails fast.
+     */
     private static void awaitServer() throws Exception {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         RtspSource probe = source();
         while (System.nanoTime() < deadline) {
             try {
-                client.options(probe).get(5, TimeUnit.SECONDS);
+                client.describe(probe).get(5, TimeUnit.SECONDS);
                 return;
             } catch (java.util.concurrent.ExecutionException notYet) {
                 if (vlc.waitFor(100, TimeUnit.MILLISECONDS)) {

@@ -60,7 +60,7 @@ final class ProbeConnections implements AutoCloseable {
     void offer(String cameraId, RtspConnection connection) {
         if (closed || size.incrementAndGet() > maxIdle) {
             size.decrementAndGet();
-            connection.close();
+            connection.reset();
             return;
         }
         Kept[] self = new Kept[1];
@@ -70,7 +70,7 @@ final class ProbeConnections implements AutoCloseable {
         if (previous != null) {
             size.decrementAndGet();
             previous.expiry.cancel(false);
-            previous.connection.close();
+            previous.connection.reset();
         }
         connection.terminated().whenComplete((v, e) -> drop(cameraId, self[0]));
     }
@@ -89,7 +89,7 @@ final class ProbeConnections implements AutoCloseable {
         if (k != null && kept.remove(cameraId, k)) {
             size.decrementAndGet();
             k.expiry.cancel(false);
-            k.connection.close();
+            k.connection.reset();
         }
     }
 

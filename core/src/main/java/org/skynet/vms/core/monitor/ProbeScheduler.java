@@ -16,7 +16,10 @@ import java.util.SplittableRandom;
  * probes are spread evenly over one interval (by a hash of the id) and every later one comes up to a
  * small fraction of the interval early (never late: the interval is the longest a camera goes unprobed
  * while the monitor keeps up, which is what the detection time is promised on), so the load is flat
- * rather than a burst every minute. At most {@code maxInFlight} probes
+ * rather than a burst every minute. The next probe is due one interval after the last one started, not after
+ * it was due: a monitor that fell behind (a cold start of the whole city, a pause) takes up its pace again
+ * from where it is instead of running behind by the same lag for ever, which would add that lag to every
+ * detection. At most {@code maxInFlight} probes
  * run at once; due cameras beyond that wait for the next {@link #due} call. A camera whose state is
  * awaiting confirmation is re-probed after {@code confirmDelay} instead of a whole interval, and ahead of
  * every regular probe: when the monitor falls behind its sweep, a failing camera is still decided (OFFLINE
@@ -96,13 +99,14 @@ public final class ProbeScheduler {
         while (inFlight.size() < maxInFlight && !from.isEmpty() && from.peek().dueMillis <= nowMillis) {
             Entry e = from.poll();
             e.fresh = false;
+            e.startedMillis = nowMillis;
             inFlight.add(e.target.cameraId());
             out.add(e.target);
         }
     }
 
     /**
-     * A probe finished: the camera is due again one interval (less the jitter) after the probe was due, or
+     * A probe finished: the camera is due again one interval (less the jitter) after the probe started, or
      * {@code confirmDelay} from now when {@code confirm} is set (its state awaits confirmation).
      */
     public void completed(String cameraId, Instant now, boolean confirm) {
@@ -124,8 +128,7 @@ public final class ProbeScheduler {
         }
         long interval = e.target.interval().toMillis();
         long early = jitterFraction == 0 ? 0 : (long) (random.nextDouble() * jitterFraction * interval);
-        long next = Math.max(e.dueMillis + interval - early, now.toEpochMilli());
-        e.dueMillis = next;
+        e.dueMillis = Math.max(e.startedMillis + interval - early, now.toEpochMilli());
         queue.add(e);
     }
 
@@ -153,6 +156,8 @@ public final class ProbeScheduler {
     private static final class Entry implements Comparable<Entry> {
         final ProbeTarget target;
         long dueMillis;
+        /** When its last probe was taken: the next is due one interval after that, not after when it was due. */
+        long startedMillis;
         boolean fresh = true;
 
         Entry(ProbeTarget target, long dueMillis) {

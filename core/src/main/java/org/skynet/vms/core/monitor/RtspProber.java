@@ -107,7 +107,7 @@ public final class RtspProber implements Prober, AutoCloseable {
         RtspConnection kept = connections.take(cameraId);
         if (kept == null || !kept.source().equals(source)) {
             if (kept != null) {
-                kept.close();
+                kept.reset();
             }
             return client.connect(source).thenCompose(c -> request(cameraId, c, describe));
         }
@@ -125,7 +125,7 @@ public final class RtspProber implements Prober, AutoCloseable {
             if (e == null) {
                 connections.offer(cameraId, c);
             } else {
-                c.close();
+                c.reset();
             }
         });
     }

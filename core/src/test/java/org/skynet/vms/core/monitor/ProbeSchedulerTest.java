@@ -80,6 +80,21 @@ class ProbeSchedulerTest {
     }
 
     @Test
+    void aMonitorThatFellBehindTakesUpItsPaceFromWhereItIs() {
+        ProbeScheduler s = new ProbeScheduler(1_000_000, 0, CONFIRM, 3);
+        for (int i = 0; i < 100; i++) {
+            s.add(target(i), T0);
+        }
+        Instant late = T0.plusSeconds(150); // nothing probed for two and a half intervals
+        List<ProbeTarget> due = s.due(late);
+        assertEquals(100, due.size());
+        due.forEach(t -> s.completed(t.cameraId(), late.plusMillis(20), false));
+        assertTrue(s.due(late.plusSeconds(1)).isEmpty(), "not due again at once to make up for the lag");
+        assertEquals(MINUTE.toMillis(), s.untilNextDue(late).toMillis(), "due one interval after the late probe started");
+        assertEquals(100, s.due(late.plus(MINUTE)).size());
+    }
+
+    @Test
     void inFlightBoundHoldsBackTheRest() {
         ProbeScheduler s = new ProbeScheduler(10, 0, CONFIRM, 1);
         for (int i = 0; i < 100; i++) {

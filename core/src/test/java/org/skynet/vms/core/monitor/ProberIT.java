@@ -223,6 +223,40 @@ class ProberIT {
     }
 
     @Test
+    void aProbeConnectionEndsWithAResetSoNoTimeWaitIsLeftOnOurSide() throws Exception {
+        ServerSocket camera = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        servers.add(camera::close);
+        java.util.concurrent.CompletableFuture<String> end = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try (Socket s = camera.accept()) {
+                java.io.BufferedReader in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                String cseq = "1";
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    if (line.startsWith("CSeq:")) {
+                        cseq = line.substring(5).trim();
+                    }
+                }
+                String sdp = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=cam\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
+                        + "a=rtpmap:96 H264/90000\r\na=control:trackID=1\r\n";
+                s.getOutputStream().write(("RTSP/1.0 200 OK\r\nCSeq: " + cseq + "\r\nContent-Type: application/sdp\r\n"
+                        + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp).getBytes(StandardCharsets.US_ASCII));
+                end.complete(in.read() < 0 ? "closed with FIN" : "more data");
+            } catch (IOException e) {
+                end.complete(e.getMessage());
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        ProbeTarget target = new ProbeTarget("rst", URI.create("rtsp://127.0.0.1:" + camera.getLocalPort() + "/main"),
+                null, null, null, Duration.ofSeconds(60));
+        RtspProber prober = new RtspProber(group, TIMEOUT, 1_000_000);
+        ProbeResult r = probe(prober, target);
+        assertEquals(ProbeOutcome.OK, r.outcome(), r.detail());
+        assertEquals("Connection reset", end.get(5, TimeUnit.SECONDS), "the camera sees a reset, not a FIN");
+    }
+
+    @Test
     void garbageIsProtocol() throws Exception {
         ServerSocket garbage = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         List<Socket> accepted = new CopyOnWriteArrayList<>();
