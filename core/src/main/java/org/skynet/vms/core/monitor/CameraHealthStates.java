@@ -119,6 +119,7 @@ public final class CameraHealthStates {
         return switch (r.outcome()) {
             case STREAM_MISSING -> "stream missing: " + r.detail();
             case CLOCK_DRIFT -> "clock drift: " + r.detail();
+            case ONVIF_SILENT -> "ONVIF not answering, RTSP does: " + r.detail();
             default -> "slow answer: " + r.latencyMillis() + " ms (limit " + policy.slowMillis() + " ms)";
         };
     }

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletionStage;
  * device URL, both at once when it has both. The combined result is the worse of the two (a camera is
  * ONLINE only when everything it offers answers), with both details, and the RTSP latency: that is the
  * camera's answer time to a request ({@link RtspProber}), while the ONVIF figure is the whole HTTP exchange,
- * connect and our own queueing included, so on a busy server it would make healthy cameras look slow.
+ * connect and our own queueing included, so on a busy server it would make healthy cameras look slow. A camera
+ * whose RTSP answers while its ONVIF does not is DEGRADED, not on its way to OFFLINE ({@link #combine}).
  *
  * <p>A camera with both is asked over ONVIF (the clock-drift check) on its first probe, once in every
  * {@code onvifEvery} probes (at the camera's own phase, {@link ProbeCadence}) and after any probe that was
@@ -58,8 +59,15 @@ public final class CameraProber implements Prober {
                 "camera has neither an RTSP nor an ONVIF URL"));
     }
 
-    /** The RTSP result {@code a} combined with the ONVIF result {@code b}. */
+    /**
+     * The RTSP result {@code a} combined with the ONVIF result {@code b}. A camera that serves RTSP but whose ONVIF
+     * service does not answer is {@link ProbeOutcome#ONVIF_SILENT} (DEGRADED), not a failure towards OFFLINE: its
+     * video works, and OFFLINE raises the duty room's alarm.
+     */
     static ProbeResult combine(ProbeResult a, ProbeResult b) {
+        if (a.outcome().answered() && !b.outcome().answered()) {
+            b = new ProbeResult(ProbeOutcome.ONVIF_SILENT, b.latencyMillis(), b.detail());
+        }
         ProbeResult worse = b.outcome().ordinal() > a.outcome().ordinal() ? b : a;
         ProbeResult other = worse == a ? b : a;
         long latency = a.latencyMillis();

@@ -10,6 +10,8 @@ public enum ProbeOutcome {
     STREAM_MISSING(true),
     /** Answered, but its clock is off by more than the allowed drift. */
     CLOCK_DRIFT(true),
+    /** Serves its stream over RTSP, but its ONVIF service did not answer (the video works, managing it does not). */
+    ONVIF_SILENT(true),
     /** Answered and refused our credentials. */
     AUTH_FAILED(true),
     /** Connection refused, reset or no route. */
