@@ -87,7 +87,7 @@ public final class MonitorFleet {
             } else if (System.nanoTime() >= deadline) {
                 return -1;
             } else {
-                Thread.sleep(200);
+                Thread.sleep(20);
             }
         }
         return (System.nanoTime() - t0) / 1e9;

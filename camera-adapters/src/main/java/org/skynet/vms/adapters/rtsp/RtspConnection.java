@@ -1,6 +1,7 @@
 package org.skynet.vms.adapters.rtsp;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -88,7 +89,13 @@ public final class RtspConnection {
      * @return completes when the socket is closed
      */
     public CompletableFuture<Void> reset() {
-        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        if (channel.isOpen()) {
+            try {
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            } catch (ChannelException closedMeanwhile) {
+                // the camera closed it first: there is nothing left to reset
+            }
+        }
         return close();
     }
 

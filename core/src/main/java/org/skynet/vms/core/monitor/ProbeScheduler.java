@@ -29,6 +29,12 @@ import java.util.SplittableRandom;
  * {@link #remove} (the monitor's tick thread). {@code now} is always passed in.
  */
 public final class ProbeScheduler {
+    /**
+     * With jitter, every re-probe is at least this fraction of the interval early: the tick and the queueing
+     * before a probe starts (normally well under 1 % of an interval) then do not make a camera wait longer
+     * than its interval.
+     */
+    private static final double MARGIN = 0.01;
     private final int maxInFlight;
     private final double jitterFraction;
     private final long confirmDelayMillis;
@@ -41,7 +47,8 @@ public final class ProbeScheduler {
 
     /**
      * @param maxInFlight    bound on probes running at once
-     * @param jitterFraction each re-probe comes up to this fraction of the interval early (e.g. 0.05)
+     * @param jitterFraction each re-probe comes up to this fraction of the interval early (e.g. 0.05), beyond a
+     *                       margin of 1 % (none when 0)
      * @param confirmDelay   delay of a confirming re-probe (see {@link #completed(String, Instant, boolean)})
      * @param seed           seed of the jitter (tests pass a constant)
      */
@@ -127,7 +134,7 @@ public final class ProbeScheduler {
             return;
         }
         long interval = e.target.interval().toMillis();
-        long early = jitterFraction == 0 ? 0 : (long) (random.nextDouble() * jitterFraction * interval);
+        long early = jitterFraction == 0 ? 0 : (long) ((MARGIN + random.nextDouble() * jitterFraction) * interval);
         e.dueMillis = Math.max(e.startedMillis + interval - early, now.toEpochMilli());
         queue.add(e);
     }
