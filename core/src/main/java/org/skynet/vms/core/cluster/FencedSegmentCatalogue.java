@@ -7,14 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.skynet.vms.core.db.Jdbc;
 import org.skynet.vms.core.recording.JdbcSegmentCatalogue;
-import org.skynet.vms.recorder.catalogue.SegmentCatalogue;
 import org.skynet.vms.recorder.catalogue.SegmentRow;
 import org.skynet.vms.recorder.retention.RetentionCatalogue;
 import org.slf4j.Logger;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * logged, counted, and reported to the node, which must stop recording that camera. Reads and removals are those
  * of {@link JdbcSegmentCatalogue}. Thread-safe.
  */
-public final class FencedSegmentCatalogue implements SegmentCatalogue, RetentionCatalogue {
+public final class FencedSegmentCatalogue extends NodeSegmentCatalogue implements RetentionCatalogue {
     private static final Logger LOG = LoggerFactory.getLogger(FencedSegmentCatalogue.class);
 
     /**
@@ -43,8 +41,6 @@ public final class FencedSegmentCatalogue implements SegmentCatalogue, Retention
     public record Refusal(String cameraId, Long epoch, int rows) {
     }
 
-    private final Jdbc jdbc;
-    private final JdbcSegmentCatalogue reads;
     private final String nodeId;
     private final LeaseEpochs epochs;
     private final Consumer<Refusal> refused;
@@ -56,8 +52,7 @@ public final class FencedSegmentCatalogue implements SegmentCatalogue, Retention
      * @param refused told of every refusal, after the batch (stop recording that camera)
      */
     public FencedSegmentCatalogue(Jdbc jdbc, String nodeId, LeaseEpochs epochs, Consumer<Refusal> refused) {
-        this.jdbc = jdbc;
-        this.reads = new JdbcSegmentCatalogue(jdbc);
+        super(jdbc);
         this.nodeId = nodeId;
         this.epochs = epochs;
         this.refused = refused;
@@ -126,26 +121,6 @@ public final class FencedSegmentCatalogue implements SegmentCatalogue, Retention
             out[i + 1] = rest.get(i);
         }
         return out;
-    }
-
-    @Override
-    public void remove(String storageRoot, String path) {
-        reads.remove(storageRoot, path);
-    }
-
-    @Override
-    public Optional<SegmentRow> find(String storageRoot, String path) {
-        return reads.find(storageRoot, path);
-    }
-
-    @Override
-    public List<SegmentRow> openSegments(String storageRoot) {
-        return reads.openSegments(storageRoot);
-    }
-
-    @Override
-    public List<SegmentRow> segments(String cameraId, Instant from, Instant to, int limit) {
-        return reads.segments(cameraId, from, to, limit);
     }
 
     @Override
