@@ -55,6 +55,8 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
     private final Duration noDataTimeout;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    /** Set as soon as {@link #close} is asked, before its task runs: a server closing first then is no failure. */
+    private volatile boolean closing;
 
     private ChannelHandlerContext ctx;
     private Runnable onPeerClose;
@@ -176,6 +178,7 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
 
     /** Ends the connection on purpose: pending requests fail, {@link #terminated()} completes normally. */
     public void close() {
+        closing = true;
         ctx.executor().execute(() -> {
             if (terminated.complete(null)) {
                 stopAll(() -> new RtspException(ErrorKind.UNREACHABLE, target + ": connection closed by the client"));
@@ -219,7 +222,7 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
-        if (!terminated.isDone()) { // else we ended it: nothing is left to fail
+        if (!terminated.isDone() && !closing) { // else we ended it (a server answering TEARDOWN may close first)
             RtspException closed = new RtspException(ErrorKind.UNREACHABLE, target + ": connection closed by the server");
             if (onPeerClose != null) {
                 LOG.debug("{}: server closed the control connection; the session goes on", target);
