@@ -101,6 +101,7 @@ public final class PlayingSession {
      * @return completes when the socket is closed
      */
     public CompletableFuture<Void> close() {
+        connection.session().ending();
         CompletableFuture<String> detachedId = new CompletableFuture<>();
         connection.channel().eventLoop().execute(() -> detachedId.complete(detachedSessionId));
         RtspRequest teardown = RtspRequest.of("TEARDOWN", description.controlUri().toASCIIString());

@@ -55,7 +55,10 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
     private final Duration noDataTimeout;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    /** Set as soon as {@link #close} is asked, before its task runs: a server closing first then is no failure. */
+    /**
+     * Set as soon as we end the session ({@link #ending}, {@link #close}), before the TEARDOWN or the close task
+     * runs: a server that closes the connection first then is no failure.
+     */
     private volatile boolean closing;
 
     private ChannelHandlerContext ctx;
@@ -176,9 +179,17 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
         return keepAliveMethod;
     }
 
+    /**
+     * We are ending the session (a TEARDOWN goes out next): from now on the server closing the connection, with
+     * or without answering, ends it normally rather than as a failure. Any thread.
+     */
+    void ending() {
+        closing = true;
+    }
+
     /** Ends the connection on purpose: pending requests fail, {@link #terminated()} completes normally. */
     public void close() {
-        closing = true;
+        ending();
         ctx.executor().execute(() -> {
             if (terminated.complete(null)) {
                 stopAll(() -> new RtspException(ErrorKind.UNREACHABLE, target + ": connection closed by the client"));
@@ -222,14 +233,17 @@ public final class RtspSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
-        if (!terminated.isDone() && !closing) { // else we ended it (a server answering TEARDOWN may close first)
-            RtspException closed = new RtspException(ErrorKind.UNREACHABLE, target + ": connection closed by the server");
-            if (onPeerClose != null) {
+        if (!terminated.isDone()) {
+            Supplier<RtspException> closed = () -> new RtspException(ErrorKind.UNREACHABLE,
+                    target + ": connection closed by the server");
+            if (closing) { // we are ending it (a server answering TEARDOWN may close first): no failure
+                stopAll(closed);
+            } else if (onPeerClose != null) {
                 LOG.debug("{}: server closed the control connection; the session goes on", target);
-                stopAll(() -> closed);
+                stopAll(closed);
                 onPeerClose.run();
             } else {
-                fail(closed);
+                fail(closed.get());
             }
         }
         context.fireChannelInactive();
