@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -17,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.skynet.vms.adapters.rtsp.EventLoopTransport;
 import org.skynet.vms.adapters.sim.onvif.OnvifSimServer;
 import org.skynet.vms.adapters.sim.rtsp.ClipLibrary;
 import org.skynet.vms.adapters.sim.rtsp.RtspReplayServer;
@@ -84,7 +84,7 @@ public final class SimulatedFleet implements AutoCloseable {
         boolean shared = config.addressing() == Addressing.PATHS;
         requireDescriptors(shared ? 2 : 2L * config.cameraCount());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
-                new DefaultThreadFactory("vms-sim", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory("vms-sim", true), EventLoopTransport.best().ioHandlerFactory());
         SimulatedFleet fleet;
         try {
             fleet = new SimulatedFleet(config, group, createCameras(config));

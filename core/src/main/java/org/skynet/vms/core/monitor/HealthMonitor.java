@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.skynet.vms.recorder.ingest.IngestSnapshot;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@link CameraHealthStates} when they complete. Probes run on Netty event loops; their completions
  * are handed back to the monitor thread, so the scheduler and the state machine see one thread only.
  * State changes go to the listeners (alarms, persistence, live push) on the monitor thread: listeners
- * must not block. Recorded cameras are watched through their live stream instead ({@link #watchStreams},
+ * must not block. Completions are queued and taken by the monitor thread in batches: one hand-over (and at most
+ * one wake-up of the monitor thread) per batch rather than per probe, which at 5,000 probes a second was a
+ * lock and a futex call each. Recorded cameras are watched through their live stream instead ({@link #watchStreams},
  * {@link LiveStreamHealth}): their due probes are skipped.
  */
 public final class HealthMonitor implements AutoCloseable {
@@ -36,7 +41,13 @@ public final class HealthMonitor implements AutoCloseable {
     private final LiveStreamHealth streams = new LiveStreamHealth();
     private final List<Consumer<StateChange>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService thread;
+    private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private ScheduledFuture<?> ticking;
+
+    /** A probe's end, as the prober reported it: a result, or the error it failed with. */
+    private record Completion(String cameraId, ProbeResult result, Throwable error) {
+    }
 
     public HealthMonitor(ProbeScheduler scheduler, CameraHealthStates states, Prober prober, Clock clock) {
         this.scheduler = scheduler;
@@ -124,11 +135,30 @@ public final class HealthMonitor implements AutoCloseable {
                     scheduler.completed(target.cameraId(), now, false);
                     continue;
                 }
-                prober.probe(target).whenComplete((result, error) -> thread.execute(() ->
-                        completed(target.cameraId(), result, error)));
+                prober.probe(target).whenComplete((result, error) -> handOver(
+                        new Completion(target.cameraId(), result, error)));
             }
         } catch (RuntimeException e) {
             log.error("monitor tick failed", e);
+        }
+    }
+
+    /** On the prober's thread: queues the completion, and the monitor thread's drain unless one is pending. */
+    private void handOver(Completion c) {
+        completions.add(c);
+        if (draining.compareAndSet(false, true)) {
+            thread.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        draining.set(false); // completions queued from here on schedule another drain
+        for (Completion c = completions.poll(); c != null; c = completions.poll()) {
+            try {
+                completed(c.cameraId(), c.result(), c.error());
+            } catch (RuntimeException e) {
+                log.error("applying the probe result of {} failed", c.cameraId(), e);
+            }
         }
     }
 

@@ -16,21 +16,22 @@ import org.skynet.vms.adapters.rtsp.RtspConnection;
  * connection instead of connect, request and close. Bounded: at most {@code maxIdle} connections are kept
  * (one per camera); a probe that finds the pool full closes its connection as before, so 160,000 cameras
  * never hold 160,000 sockets (those beyond the bound simply get no reuse, the pool does not churn). A kept
- * connection is closed after {@code idle} without use, and dropped at once when the camera closes it.
+ * connection is closed once unused for {@code idle} (found by one sweep of the pool every quarter of {@code idle},
+ * so after up to 1.25 × {@code idle}: a timer per connection, cancelled and set again on every probe, cost more
+ * than the reuse saved in timer-queue work on the event loops), and dropped at once when the camera closes it.
  *
- * <p>Thread-safe: {@link #take} and {@link #offer} are called on any thread; the idle timers run on the
- * event loops.
+ * <p>Thread-safe: {@link #take} and {@link #offer} are called on any thread; the sweep runs on an event loop.
  */
 final class ProbeConnections implements AutoCloseable {
-    private final EventLoopGroup group;
     private final int maxIdle;
     private final long idleNanos;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong reused = new AtomicLong();
+    private final ScheduledFuture<?> sweep;
     private volatile boolean closed;
 
-    private record Kept(RtspConnection connection, ScheduledFuture<?> expiry) {
+    private record Kept(RtspConnection connection, long keptSinceNanos) {
     }
 
     /**
@@ -39,9 +40,11 @@ final class ProbeConnections implements AutoCloseable {
      *                nothing is ever reused)
      */
     ProbeConnections(EventLoopGroup group, int maxIdle, Duration idle) {
-        this.group = group;
         this.maxIdle = maxIdle;
         this.idleNanos = idle.toNanos();
+        long every = Math.max(1, idleNanos / 4);
+        this.sweep = maxIdle == 0 ? null
+                : group.next().scheduleAtFixedRate(this::closeIdle, every, every, TimeUnit.NANOSECONDS);
     }
 
     /** The camera's kept connection, now in the caller's hands, or null. */
@@ -51,7 +54,6 @@ final class ProbeConnections implements AutoCloseable {
             return null;
         }
         size.decrementAndGet();
-        k.expiry.cancel(false);
         reused.incrementAndGet();
         return k.connection;
     }
@@ -63,16 +65,13 @@ final class ProbeConnections implements AutoCloseable {
             connection.reset();
             return;
         }
-        Kept[] self = new Kept[1];
-        ScheduledFuture<?> expiry = group.next().schedule(() -> drop(cameraId, self[0]), idleNanos, TimeUnit.NANOSECONDS);
-        self[0] = new Kept(connection, expiry);
-        Kept previous = kept.put(cameraId, self[0]);
+        Kept k = new Kept(connection, System.nanoTime());
+        Kept previous = kept.put(cameraId, k);
         if (previous != null) {
             size.decrementAndGet();
-            previous.expiry.cancel(false);
             previous.connection.reset();
         }
-        connection.terminated().whenComplete((v, e) -> drop(cameraId, self[0]));
+        connection.terminated().whenComplete((v, e) -> drop(cameraId, k));
     }
 
     /** Probes answered on a kept connection so far. */
@@ -88,14 +87,25 @@ final class ProbeConnections implements AutoCloseable {
     private void drop(String cameraId, Kept k) {
         if (k != null && kept.remove(cameraId, k)) {
             size.decrementAndGet();
-            k.expiry.cancel(false);
             k.connection.reset();
         }
+    }
+
+    private void closeIdle() {
+        long now = System.nanoTime();
+        kept.forEach((cameraId, k) -> {
+            if (now - k.keptSinceNanos >= idleNanos) {
+                drop(cameraId, k);
+            }
+        });
     }
 
     @Override
     public void close() {
         closed = true;
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
         for (Map.Entry<String, Kept> e : List.copyOf(kept.entrySet())) {
             drop(e.getKey(), e.getValue());
         }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -39,9 +38,9 @@ public final class ProbeScheduler {
     private final double jitterFraction;
     private final long confirmDelayMillis;
     private final SplittableRandom random;
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+    private final DueQueue<Entry> queue = new DueQueue<>(e -> e.dueMillis);
     /** Confirming re-probes: served before {@link #queue} once due. */
-    private final PriorityQueue<Entry> confirming = new PriorityQueue<>();
+    private final DueQueue<Entry> confirming = new DueQueue<>(e -> e.dueMillis);
     private final Map<String, Entry> byId = new HashMap<>();
     private final Set<String> inFlight = new HashSet<>();
 
@@ -102,9 +101,9 @@ public final class ProbeScheduler {
         return out;
     }
 
-    private void take(PriorityQueue<Entry> from, long nowMillis, List<ProbeTarget> out) {
-        while (inFlight.size() < maxInFlight && !from.isEmpty() && from.peek().dueMillis <= nowMillis) {
-            Entry e = from.poll();
+    private void take(DueQueue<Entry> from, long nowMillis, List<ProbeTarget> out) {
+        Entry e;
+        while (inFlight.size() < maxInFlight && (e = from.poll(nowMillis)) != null) {
             e.fresh = false;
             e.startedMillis = nowMillis;
             inFlight.add(e.target.cameraId());
@@ -147,20 +146,7 @@ public final class ProbeScheduler {
         return byId.size();
     }
 
-    /** Time until the next camera is due, for sleeping between ticks (zero when one is due). */
-    public Duration untilNextDue(Instant now) {
-        Entry head = queue.peek();
-        Entry confirm = confirming.peek();
-        if (head == null || (confirm != null && confirm.dueMillis < head.dueMillis)) {
-            head = confirm;
-        }
-        if (head == null) {
-            return Duration.ofSeconds(1);
-        }
-        return Duration.ofMillis(Math.max(0, head.dueMillis - now.toEpochMilli()));
-    }
-
-    private static final class Entry implements Comparable<Entry> {
+    private static final class Entry {
         final ProbeTarget target;
         long dueMillis;
         /** When its last probe was taken: the next is due one interval after that, not after when it was due. */
@@ -170,11 +156,6 @@ public final class ProbeScheduler {
         Entry(ProbeTarget target, long dueMillis) {
             this.target = target;
             this.dueMillis = dueMillis;
-        }
-
-        @Override
-        public int compareTo(Entry o) {
-            return Long.compare(dueMillis, o.dueMillis);
         }
     }
 }

@@ -90,7 +90,7 @@ class ProbeSchedulerTest {
         assertEquals(100, due.size());
         due.forEach(t -> s.completed(t.cameraId(), late.plusMillis(20), false));
         assertTrue(s.due(late.plusSeconds(1)).isEmpty(), "not due again at once to make up for the lag");
-        assertEquals(MINUTE.toMillis(), s.untilNextDue(late).toMillis(), "due one interval after the late probe started");
+        assertTrue(s.due(late.plus(MINUTE).minusMillis(1)).isEmpty(), "due one interval after the late probe started");
         assertEquals(100, s.due(late.plus(MINUTE)).size());
     }
 
@@ -147,7 +147,6 @@ class ProbeSchedulerTest {
         // 49 regular probes are overdue; the one slot goes to the confirming re-probe once it is due
         ProbeTarget regular = s.due(late).get(0);
         s.completed(regular.cameraId(), late, false);
-        assertEquals(Duration.ZERO, s.untilNextDue(late), "the backlog is due");
         assertEquals(List.of(failing), s.due(late.plus(CONFIRM)), "the re-probe before the backlog");
     }
 

@@ -113,6 +113,23 @@ class ProberIT {
     }
 
     @Test
+    void aKeptConnectionUnusedForTheIdleTimeIsClosed() throws InterruptedException {
+        try (SimulatedFleet shared = SimulatedFleet.start(SimConfig.builder(1).paths("127.0.0.1", 0, 0).idPrefix("idle-").build());
+             RtspProber prober = new RtspProber(group, TIMEOUT, 5, 10, Duration.ofMillis(400))) {
+            SimulatedCamera cam = shared.cameras().get(0);
+            assertEquals(ProbeOutcome.OK, probe(prober, target(cam)).outcome());
+            assertEquals(1, cam.openConnections(), "kept after the probe");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (cam.openConnections() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, cam.openConnections(), "closed once unused for the idle time (at most 1.25 times it)");
+            assertEquals(ProbeOutcome.OK, probe(prober, target(cam)).outcome(), "the next probe opens a new one");
+            assertEquals(0, prober.reusedConnections());
+        }
+    }
+
+    @Test
     void latencyIsTheCameraAnswerTimeNotOurQueueing() {
         SimulatedCamera cam = fleet.cameras().get(3);
         fleet.setFault(cam.id(), Fault.slow(Duration.ofMillis(600)));
