@@ -12,8 +12,10 @@ import org.skynet.vms.adapters.sim.RtspAuthScheme;
 /**
  * Server side of RTSP authentication for one connection: the challenge to send and the check of an
  * {@code Authorization} header. Digest is RFC 2617 with MD5, with or without {@code qop=auth}
- * (the challenge offers none, as most cameras do); the nonce is random per connection. Basic is
- * RFC 7617. Not thread-safe: one per connection, event loop only.
+ * (the challenge offers none, as most cameras do); the nonce is random per connection, drawn when the first
+ * challenge goes out (most connections of a health probe never need one: OPTIONS is answered without
+ * credentials, and the secure random source costs a system call). Basic is RFC 7617. Not thread-safe: one per
+ * connection, event loop only.
  */
 final class RtspAuthVerifier {
     static final String REALM = "Skynet SIM";
@@ -21,18 +23,24 @@ final class RtspAuthVerifier {
     private static final int MAX_HEADER_CHARS = 2048;
 
     private final RtspAuthScheme scheme;
-    private final String nonce;
+    /** The nonce of this connection's Digest challenges, or null before the first one. */
+    private String nonce;
 
     RtspAuthVerifier(RtspAuthScheme scheme) {
         this.scheme = scheme;
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        this.nonce = HexFormat.of().formatHex(bytes);
     }
 
     /** The {@code WWW-Authenticate} value for a 401 answer. */
     String challenge() {
-        return scheme == RtspAuthScheme.DIGEST ? DigestAuth.challenge(REALM, nonce) : "Basic realm=\"" + REALM + "\"";
+        if (scheme == RtspAuthScheme.BASIC) {
+            return "Basic realm=\"" + REALM + "\"";
+        }
+        if (nonce == null) {
+            byte[] bytes = new byte[16];
+            RANDOM.nextBytes(bytes);
+            nonce = HexFormat.of().formatHex(bytes);
+        }
+        return DigestAuth.challenge(REALM, nonce);
     }
 
     /**
@@ -47,6 +55,9 @@ final class RtspAuthVerifier {
         if (scheme == RtspAuthScheme.BASIC) {
             return authorization.regionMatches(true, 0, "Basic ", 0, 6) && basicMatches(
                     authorization.substring(6).trim(), username, password);
+        }
+        if (nonce == null) {
+            return false; // Digest before any challenge on this connection: no nonce it could answer
         }
         Map<String, String> p = DigestAuth.credentials(authorization);
         return username.equals(p.get("username"))
