@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.skynet.vms.adapters.sim.Fault;
+import org.skynet.vms.adapters.sim.FaultKind;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
@@ -26,7 +29,10 @@ import org.skynet.vms.adapters.sim.SimulatedFleet;
  * <ul>
  *   <li>{@code sweep <deadline seconds>}: seconds until every camera has received an RTSP OPTIONS or DESCRIBE
  *   from now (one full sweep as the cameras see it), or {@code -1} when the deadline came first;</li>
- *   <li>{@code fault <none|down|...> <id,id,...>}: switches those cameras, answers {@code ok};</li>
+ *   <li>{@code fault <none|down|...> <id,id,...>}: switches those cameras, answers {@code ok}; for {@code down},
+ *   watches when each of them first turns a connection or request away (its first probe since the fault);</li>
+ *   <li>{@code refused}: for the cameras of the last {@code down}, in that order, the {@code System.nanoTime()}
+ *   (the same monotonic clock in both processes on Linux) of that first refusal, {@code -1} when none came;</li>
  *   <li>{@code cpu}: this process's CPU seconds so far.</li>
  * </ul>
  * It ends when standard input closes.
@@ -47,6 +53,7 @@ public final class MonitorFleet {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        FirstRefusals refusals = null;
         try (SimulatedFleet fleet = SimulatedFleet.start(SimConfig.builder(cameras).paths("127.0.0.1", 0, 0)
                 .eventLoopThreads(1).build())) {
             Path csv = Files.createTempFile("vms-bench-monitor-cameras", ".csv");
@@ -60,9 +67,15 @@ public final class MonitorFleet {
                     case "sweep" -> out.println(String.format(Locale.ROOT, "%.3f", fullSweepSeconds(fleet.cameras(),
                             System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(words[1])))));
                     case "fault" -> {
-                        fleet.setFault(Arrays.asList(words[2].split(",")), Fault.parse(words[1]));
+                        List<String> ids = Arrays.asList(words[2].split(","));
+                        Fault fault = Fault.parse(words[1]);
+                        if (fault.kind() == FaultKind.DOWN) {
+                            refusals = new FirstRefusals(ids.stream().map(fleet::camera).toList());
+                        }
+                        fleet.setFault(ids, fault);
                         out.println("ok");
                     }
+                    case "refused" -> out.println(refusals == null ? "" : refusals.times());
                     case "cpu" -> out.println(String.format(Locale.ROOT, "%.3f", os.getProcessCpuTime() / 1e9));
                     default -> out.println("error: unknown command " + words[0]);
                 }
@@ -95,6 +108,44 @@ public final class MonitorFleet {
 
     private static long requests(SimulatedCamera camera) {
         return camera.optionsReceived() + camera.describesReceived();
+    }
+
+    /** Watches, on its own thread, when each camera first turns a connection or request away. */
+    private static final class FirstRefusals {
+        private final long[] at;
+
+        FirstRefusals(List<SimulatedCamera> cameras) {
+            at = new long[cameras.size()];
+            long[] before = new long[at.length];
+            for (int i = 0; i < at.length; i++) {
+                before[i] = cameras.get(i).refusals();
+                at[i] = -1;
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            Thread watcher = new Thread(() -> {
+                int left = at.length;
+                while (left > 0 && System.nanoTime() < deadline) {
+                    long now = System.nanoTime();
+                    for (int i = 0; i < at.length; i++) {
+                        if (at[i] < 0 && cameras.get(i).refusals() > before[i]) {
+                            setAt(i, now);
+                            left--;
+                        }
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                }
+            }, "first-refusals");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
+        private synchronized void setAt(int i, long nanos) {
+            at[i] = nanos;
+        }
+
+        synchronized String times() {
+            return Arrays.stream(at).mapToObj(Long::toString).collect(Collectors.joining(","));
+        }
     }
 
     /** The parent's side: one command, one answer line. */
@@ -140,6 +191,12 @@ public final class MonitorFleet {
             if (!answer.equals("ok")) {
                 throw new IOException(answer);
             }
+        }
+
+        /** For the cameras of the last {@code down} fault, in order: when each first turned a probe away (nanoTime, -1: never). */
+        long[] firstRefusals() throws IOException {
+            String answer = ask("refused");
+            return answer.isEmpty() ? new long[0] : Arrays.stream(answer.split(",")).mapToLong(Long::parseLong).toArray();
         }
 
         double cpuSeconds() throws IOException {

@@ -48,7 +48,8 @@ import org.skynet.vms.core.server.Json;
  * first sweep (every camera probed once and ONLINE, from UNKNOWN: {@code firstSweepSeconds}), a steady run counting
  * false alarms and timing full sweeps as the cameras see them (from a moment until every camera has had an OPTIONS
  * or DESCRIBE; {@code sweepSeconds} is the longest, back to back through the steady run), {@code D} cameras taken
- * DOWN at once (time to OFFLINE, then to the alarm on the WebSocket), and a blocking thread-per-probe baseline
+ * DOWN at once (time to OFFLINE, split into the wait for each camera's next probe as the camera saw it and the
+ * confirmation from there, then to the alarm on the WebSocket), and a blocking thread-per-probe baseline
  * sweeping the same cameras. CPU, heap and RSS are this process's; the cameras' process CPU is reported beside
  * ({@code fleetCpuSecondsPerSweep}). Progress goes to
  * stderr; the last stdout line is one JSON object of figures.
@@ -188,6 +189,20 @@ public final class MonitorScenario {
             }
             progress("down: %d of %d OFFLINE within %.1f s, %d alarms within %.3f s of detection", detected, down,
                     detectionMax, alarmed, alarmDelayMax);
+            // Detection in two parts: the wait for the camera's next probe (seen by the camera: its first turned-away
+            // connection or request since the fault) and the confirmation from there to OFFLINE.
+            long[] firstProbe = fleet.firstRefusals();
+            double nextProbeMax = 0;
+            double confirmMax = 0;
+            for (int i = 0; i < firstProbe.length; i++) {
+                Long off = observer.offlineAt(downIds.get(i));
+                if (firstProbe[i] > 0 && off != null) {
+                    nextProbeMax = Math.max(nextProbeMax, (firstProbe[i] - d0) / 1e9);
+                    confirmMax = Math.max(confirmMax, (off - firstProbe[i]) / 1e9);
+                }
+            }
+            progress("down: first probe after the fault within %.1f s, from there to OFFLINE within %.1f s", nextProbeMax,
+                    confirmMax);
             long notOnline = app.monitorService().states().all().stream().map(CameraHealth::state)
                     .filter(s -> s != HealthState.ONLINE && s != HealthState.OFFLINE).count();
             ws.abort();
@@ -207,13 +222,14 @@ public final class MonitorScenario {
                     + "\"timeoutSeconds\":%d,\"fleetCpuSecondsPerSweep\":%.2f,\"maxInFlight\":%d,\"keptConnections\":%d,\"onvifEvery\":%d,\"db\":\"%s\",\"sweepSeconds\":%.2f,\"steadySweeps\":%d,\"firstSweepSeconds\":%.2f,\"sweepOnline\":%d,"
                     + "\"firstSweepCpuSeconds\":%.2f,\"cpuSecondsPerSweep\":%.2f,\"steadySeconds\":%.0f,"
                     + "\"peakHeapMiB\":%d,\"peakRssMiB\":%d,\"down\":%d,\"detected\":%d,\"detectionSecondsMax\":%.2f,"
+                    + "\"downNextProbeSecondsMax\":%.2f,\"downConfirmSecondsMax\":%.2f,"
                     + "\"alarms\":%d,\"alarmDelaySecondsMax\":%.3f,\"falseAlarms\":%d,\"falseTransitions\":%d,\"firstSweepFalseAlarms\":%d,\"firstSweepFalseTransitions\":%d,"
                     + "\"otherStatesAtEnd\":%d,\"blockingBaselineThreads\":%d,\"blockingBaselineSweepSeconds\":%.2f,"
                     + "\"blockingBaselineOk\":%d,\"blockingBaselineCpuSeconds\":%.2f,\"baselineToMonitorCpuRatio\":%.2f,"
                     + "\"cpus\":%d,\"jdk\":\"%s\","
                     + "\"maxHeapMiB\":%d,\"loadAverage\":%.2f}",
                     cameras, interval, timeout, fleetCpuPerSweep, maxInFlight, kept, onvifEvery, db, steadySweepMax, steadySweeps, firstSweepSeconds, online, firstSweepCpu, cpuPerSweep,
-                    steadySeconds, peakHeapMiB(), peakRssMiB(), down, detected, detectionMax, alarmed, alarmDelayMax,
+                    steadySeconds, peakHeapMiB(), peakRssMiB(), down, detected, detectionMax, nextProbeMax, confirmMax, alarmed, alarmDelayMax,
                     falseAlarms, falseTransitions, firstSweepFalseAlarms, firstSweepFalseTransitions, notOnline, baselineThreads, baseline.seconds(), baseline.ok(),
                     baselineCpu, baselineCpu / cpuPerSweep, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage());

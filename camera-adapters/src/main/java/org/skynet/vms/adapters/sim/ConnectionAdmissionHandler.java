@@ -29,6 +29,7 @@ public final class ConnectionAdmissionHandler extends ChannelInboundHandlerAdapt
         }
         SimulatedCamera camera = CameraChannels.cameraOf(ctx.channel());
         if (camera.is(FaultKind.REFUSING) || camera.is(FaultKind.DOWN)) {
+            camera.refused();
             ctx.close();
             return;
         }

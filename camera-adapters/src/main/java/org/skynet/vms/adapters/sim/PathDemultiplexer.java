@@ -60,6 +60,7 @@ public final class PathDemultiplexer extends ChannelInboundHandlerAdapter {
             return;
         }
         if (camera.is(FaultKind.DOWN) || camera.is(FaultKind.REFUSING)) {
+            camera.refused();
             ReferenceCountUtil.release(request);
             ctx.close();
             return;

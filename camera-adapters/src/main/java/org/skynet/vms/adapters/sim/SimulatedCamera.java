@@ -39,6 +39,7 @@ public final class SimulatedCamera {
     private SimEventLog events;
     private final AtomicLong optionsReceived = new AtomicLong();
     private final AtomicLong describesReceived = new AtomicLong();
+    private final AtomicLong refusals = new AtomicLong();
     private volatile Channel rtspListener;
     private volatile Channel onvifListener;
     /** Accepted connections still open; created on the first one, so an idle camera costs nothing. */
@@ -201,6 +202,19 @@ public final class SimulatedCamera {
     /** Counts one DESCRIBE request (the camera's RTSP server calls this). */
     public void describeReceived() {
         describesReceived.incrementAndGet();
+    }
+
+    /**
+     * Connections and requests turned away so far because the camera was {@link FaultKind#DOWN} or
+     * {@link FaultKind#REFUSING}: what a health probe of a failed camera meets.
+     */
+    public long refusals() {
+        return refusals.get();
+    }
+
+    /** Counts one connection or request turned away (the camera's listeners call this). */
+    public void refused() {
+        refusals.incrementAndGet();
     }
 
     /** Fires an event, delivered to every open ONVIF pull-point subscription of this camera. */
