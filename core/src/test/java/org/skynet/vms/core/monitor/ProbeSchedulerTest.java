@@ -75,8 +75,8 @@ class ProbeSchedulerTest {
                 s.completed(t.cameraId(), now, false);
             }
         }
-        assertTrue(longestGap <= MINUTE.toMillis() * 99 / 100 + 100, "longest gap between probes of a camera: " + longestGap + " ms");
-        assertTrue(shortestGap >= MINUTE.toMillis() * 94 / 100 - 100, "shortest gap: " + shortestGap + " ms");
+        assertTrue(longestGap <= MINUTE.toMillis() * 98 / 100 + 100, "longest gap between probes of a camera: " + longestGap + " ms");
+        assertTrue(shortestGap >= MINUTE.toMillis() * 93 / 100 - 100, "shortest gap: " + shortestGap + " ms");
     }
 
     @Test
