@@ -65,13 +65,25 @@ final class ProbeConnections implements AutoCloseable {
             connection.reset();
             return;
         }
-        Kept k = new Kept(connection, System.nanoTime());
-        Kept previous = kept.put(cameraId, k);
+        Kept previous = kept.put(cameraId, new Kept(connection, System.nanoTime()));
         if (previous != null) {
             size.decrementAndGet();
             previous.connection.reset();
         }
-        connection.terminated().whenComplete((v, e) -> drop(cameraId, k));
+    }
+
+    /**
+     * Watches a connection just opened for the camera, once: when the camera closes it while it is kept, it is
+     * dropped from the pool at once. (Registered per connection, not per {@link #offer}: a connection kept for days
+     * is offered on every probe, and a callback each time would pile up on it.)
+     */
+    void watch(String cameraId, RtspConnection connection) {
+        connection.terminated().whenComplete((v, e) -> {
+            Kept k = kept.get(cameraId);
+            if (k != null && k.connection == connection) {
+                drop(cameraId, k);
+            }
+        });
     }
 
     /** Probes answered on a kept connection so far. */

@@ -109,12 +109,19 @@ public final class RtspProber implements Prober, AutoCloseable {
             if (kept != null) {
                 kept.reset();
             }
-            return client.connect(source).thenCompose(c -> request(cameraId, c, describe));
+            return askOnNewConnection(cameraId, source, describe);
         }
         return request(cameraId, kept, describe).handle((a, e) -> closedMeanwhile(e)
-                ? client.connect(source).thenCompose(c -> request(cameraId, c, describe))
+                ? askOnNewConnection(cameraId, source, describe)
                 : e == null ? CompletableFuture.completedFuture(a) : CompletableFuture.<Answer>failedFuture(e))
                 .thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Answer> askOnNewConnection(String cameraId, RtspSource source, boolean describe) {
+        return client.connect(source).thenCompose(c -> {
+            connections.watch(cameraId, c);
+            return request(cameraId, c, describe);
+        });
     }
 
     private CompletableFuture<Answer> request(String cameraId, RtspConnection c, boolean describe) {

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.skynet.vms.adapters.rtsp.RtspClient;
+import org.skynet.vms.adapters.rtsp.RtspConnection;
+import org.skynet.vms.adapters.rtsp.RtspSource;
 import org.skynet.vms.adapters.sim.Fault;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.adapters.sim.SimulatedCamera;
@@ -109,6 +112,28 @@ class ProberIT {
             shared.setFault(cam.id(), Fault.NONE);
             ProbeResult r = probe(prober, t);
             assertEquals(ProbeOutcome.OK, r.outcome(), "a new connection after the camera closed the kept one: " + r.detail());
+        }
+    }
+
+    @Test
+    void aConnectionKeptForManyProbesDoesNotCollectACallbackPerProbe() throws Exception {
+        SimulatedCamera cam = fleet.cameras().get(2);
+        RtspConnection c = new RtspClient(group).connect(RtspSource.of(cam.rtspMainUrl())).get(5, TimeUnit.SECONDS);
+        try (ProbeConnections pool = new ProbeConnections(group, 10, Duration.ofMinutes(1))) {
+            pool.watch(cam.id(), c);
+            int watching = c.terminated().getNumberOfDependents();
+            for (int i = 0; i < 1_000; i++) {
+                pool.offer(cam.id(), c);
+                assertEquals(c, pool.take(cam.id()));
+            }
+            assertEquals(watching, c.terminated().getNumberOfDependents(), "one watch per connection, none per probe");
+            pool.offer(cam.id(), c);
+            c.reset().get(5, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (pool.size() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, pool.size(), "dropped from the pool once closed");
         }
     }
 
