@@ -36,24 +36,19 @@ public final class CameraProber implements Prober {
     }
 
     @Override
-    public CompletionStage<ProbeResult> probe(ProbeTarget target) {
+    public CompletionStage<ProbeResult> probe(ProbeTarget target, int okInARow) {
         boolean hasRtsp = target.rtspUri() != null;
         boolean hasOnvif = target.onvifUri() != null;
         if (hasRtsp && hasOnvif) {
-            String id = target.cameraId();
-            CompletionStage<ProbeResult> both = clockChecks.due(id)
-                    ? rtsp.probe(target).thenCombine(onvif.probe(target), CameraProber::combine)
-                    : rtsp.probe(target);
-            return both.thenApply(r -> {
-                clockChecks.completed(id, r.outcome() == ProbeOutcome.OK);
-                return r;
-            });
+            return clockChecks.due(target.cameraId(), okInARow)
+                    ? rtsp.probe(target, okInARow).thenCombine(onvif.probe(target, okInARow), CameraProber::combine)
+                    : rtsp.probe(target, okInARow);
         }
         if (hasRtsp) {
-            return rtsp.probe(target);
+            return rtsp.probe(target, okInARow);
         }
         if (hasOnvif) {
-            return onvif.probe(target);
+            return onvif.probe(target, okInARow);
         }
         return CompletableFuture.completedFuture(new ProbeResult(ProbeOutcome.PROTOCOL, 0,
                 "camera has neither an RTSP nor an ONVIF URL"));

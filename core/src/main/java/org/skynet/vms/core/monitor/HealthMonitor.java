@@ -130,13 +130,14 @@ public final class HealthMonitor implements AutoCloseable {
     private void tick() {
         try {
             Instant now = clock.instant();
-            for (ProbeTarget target : scheduler.due(now)) {
-                if (streams.watched(target.cameraId())) {
-                    scheduler.completed(target.cameraId(), now, false);
+            for (DueProbe due : scheduler.due(now)) {
+                String id = due.target().cameraId();
+                if (streams.watched(id)) {
+                    scheduler.completed(id, now, false, false);
                     continue;
                 }
-                prober.probe(target).whenComplete((result, error) -> handOver(
-                        new Completion(target.cameraId(), result, error)));
+                prober.probe(due.target(), due.okInARow()).whenComplete((result, error) -> handOver(
+                        new Completion(id, result, error)));
             }
         } catch (RuntimeException e) {
             log.error("monitor tick failed", e);
@@ -167,11 +168,12 @@ public final class HealthMonitor implements AutoCloseable {
         ProbeResult r = error == null ? result
                 : new ProbeResult(ProbeOutcome.PROTOCOL, 0, "probe failed: " + error.getMessage());
         if (r == null || states.get(cameraId).isEmpty()) {
-            scheduler.completed(cameraId, now, false);
+            scheduler.completed(cameraId, now, false, false);
             return; // unwatched while the probe was in flight: do not bring it back
         }
         states.probed(cameraId, now, r).ifPresent(this::publish);
-        scheduler.completed(cameraId, now, states.get(cameraId).map(CameraHealth::awaitingConfirmation).orElse(false));
+        scheduler.completed(cameraId, now, states.get(cameraId).map(CameraHealth::awaitingConfirmation).orElse(false),
+                r.outcome() == ProbeOutcome.OK);
     }
 
     private void publish(StateChange change) {

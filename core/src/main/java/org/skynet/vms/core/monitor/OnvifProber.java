@@ -32,7 +32,7 @@ public final class OnvifProber implements Prober {
     }
 
     @Override
-    public CompletionStage<ProbeResult> probe(ProbeTarget target) {
+    public CompletionStage<ProbeResult> probe(ProbeTarget target, int okInARow) {
         if (target.onvifUri() == null) {
             return CompletableFuture.completedFuture(new ProbeResult(ProbeOutcome.PROTOCOL, 0, "no ONVIF URL"));
         }

@@ -1,8 +1,5 @@
 package org.skynet.vms.core.monitor;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Which probes of a camera include a deeper, dearer check (an RTSP DESCRIBE, an ONVIF clock check): the
  * first probe, the one after any probe that was not OK, and one in every {@code every} probes in between.
@@ -11,11 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * sweep (which made every fifth sweep of the city twice as dear and twice as long), and two kinds of check
  * with different salts seldom fall on the same probe of a camera.
  *
- * <p>Thread-safe: {@link #due} is asked when a probe starts, {@link #completed} told on any thread when it ends.
+ * <p>Keeps nothing per camera: the count of probes in a row that were OK comes with each probe
+ * ({@link ProbeScheduler} keeps it beside the camera's due time), so a probe costs no look-up in a map of
+ * the whole city. Thread-safe.
  */
 final class ProbeCadence {
-    /** Probes since the last check, 1..every; absent (0) when the next probe must check. */
-    private final Map<String, Integer> count = new ConcurrentHashMap<>();
     private final int every;
     private final long salt;
 
@@ -28,19 +25,14 @@ final class ProbeCadence {
         this.salt = salt;
     }
 
-    /** Whether the camera's next probe takes the check. */
-    boolean due(String cameraId) {
-        int c = count.getOrDefault(cameraId, 0);
-        return c == 0 || c % every == phase(cameraId);
-    }
-
-    /** A probe of the camera ended; a probe that was not OK makes the next one check. */
-    void completed(String cameraId, boolean ok) {
-        if (ok) {
-            count.merge(cameraId, 1, (c, one) -> c % every + one);
-        } else {
-            count.remove(cameraId);
-        }
+    /**
+     * Whether this probe of the camera takes the check.
+     *
+     * @param okInARow probes of the camera in a row before this one that were OK (0: its first probe, or the last
+     *                 one was not OK)
+     */
+    boolean due(String cameraId, int okInARow) {
+        return okInARow == 0 || okInARow % every == phase(cameraId);
     }
 
     /** The camera's place in the cycle, 0..every-1, spread evenly over ids. */

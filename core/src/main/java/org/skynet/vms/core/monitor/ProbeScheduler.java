@@ -93,29 +93,30 @@ public final class ProbeScheduler {
      * The cameras to probe now, up to the in-flight bound; each is marked in flight until
      * {@link #completed} is called for it.
      */
-    public List<ProbeTarget> due(Instant now) {
+    public List<DueProbe> due(Instant now) {
         long nowMillis = now.toEpochMilli();
-        List<ProbeTarget> out = new ArrayList<>();
+        List<DueProbe> out = new ArrayList<>();
         take(confirming, nowMillis, out);
         take(queue, nowMillis, out);
         return out;
     }
 
-    private void take(DueQueue<Entry> from, long nowMillis, List<ProbeTarget> out) {
+    private void take(DueQueue<Entry> from, long nowMillis, List<DueProbe> out) {
         Entry e;
         while (inFlight.size() < maxInFlight && (e = from.poll(nowMillis)) != null) {
             e.fresh = false;
             e.startedMillis = nowMillis;
             inFlight.add(e.target.cameraId());
-            out.add(e.target);
+            out.add(new DueProbe(e.target, e.okInARow));
         }
     }
 
     /**
      * A probe finished: the camera is due again one interval (less the jitter) after the probe started, or
-     * {@code confirmDelay} from now when {@code confirm} is set (its state awaits confirmation).
+     * {@code confirmDelay} from now when {@code confirm} is set (its state awaits confirmation); {@code ok}: the
+     * probe found the camera OK (counted for the next {@link DueProbe#okInARow}).
      */
-    public void completed(String cameraId, Instant now, boolean confirm) {
+    public void completed(String cameraId, Instant now, boolean confirm, boolean ok) {
         if (!inFlight.remove(cameraId)) {
             return;
         }
@@ -127,6 +128,7 @@ public final class ProbeScheduler {
             queue.add(e); // replaced while its probe was in flight: first probe of the new target as planned
             return;
         }
+        e.okInARow = ok ? e.okInARow + 1 : 0;
         if (confirm) {
             e.dueMillis = now.toEpochMilli() + confirmDelayMillis;
             confirming.add(e);
@@ -152,6 +154,8 @@ public final class ProbeScheduler {
         /** When its last probe was taken: the next is due one interval after that, not after when it was due. */
         long startedMillis;
         boolean fresh = true;
+        /** Probes in a row that were OK; 0 for a new target. */
+        int okInARow;
 
         Entry(ProbeTarget target, long dueMillis) {
             this.target = target;

@@ -8,5 +8,9 @@ import java.util.concurrent.CompletionStage;
  */
 @FunctionalInterface
 public interface Prober {
-    CompletionStage<ProbeResult> probe(ProbeTarget target);
+    /**
+     * @param okInARow probes of the camera in a row before this one that were {@link ProbeOutcome#OK} (0: its first
+     *                 probe, or the last one was not OK); decides the deeper checks ({@link ProbeCadence})
+     */
+    CompletionStage<ProbeResult> probe(ProbeTarget target, int okInARow);
 }

@@ -66,7 +66,7 @@ public final class RtspProber implements Prober, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<ProbeResult> probe(ProbeTarget target) {
+    public CompletionStage<ProbeResult> probe(ProbeTarget target, int okInARow) {
         if (target.rtspUri() == null) {
             return CompletableFuture.completedFuture(new ProbeResult(ProbeOutcome.PROTOCOL, 0, "no RTSP URL"));
         }
@@ -79,16 +79,12 @@ public final class RtspProber implements Prober, AutoCloseable {
             return CompletableFuture.completedFuture(new ProbeResult(ProbeOutcome.PROTOCOL, 0,
                     "RTSP URL not usable: " + e.getMessage()));
         }
-        boolean describe = describes.due(target.cameraId());
+        boolean describe = describes.due(target.cameraId(), okInARow);
         long start = System.nanoTime();
-        CompletionStage<ProbeResult> result = Deadline.bound(group, timeout, ask(target.cameraId(), source, describe),
+        return Deadline.bound(group, timeout, ask(target.cameraId(), source, describe),
                 a -> answered(a, source),
                 e -> ProbeFailures.of(e, "RTSP", endpoint(source), timeout, Deadline.millisSince(start)),
                 () -> ProbeFailures.timedOut("RTSP", endpoint(source), timeout));
-        return result.thenApply(r -> {
-            describes.completed(target.cameraId(), r.outcome() == ProbeOutcome.OK);
-            return r;
-        });
     }
 
     /** Probes answered on a kept connection so far. */

@@ -96,7 +96,7 @@ public final class TestServer implements AutoCloseable {
      */
     public Set<String> startProberWithCamerasDown() {
         Set<String> down = ConcurrentHashMap.newKeySet();
-        app.monitorService().start(target -> CompletableFuture.completedFuture(down.contains(target.cameraId())
+        app.monitorService().start((target, okInARow) -> CompletableFuture.completedFuture(down.contains(target.cameraId())
                 ? new ProbeResult(ProbeOutcome.UNREACHABLE, 1, "connection refused") : ProbeResult.ok(1)));
         return down;
     }

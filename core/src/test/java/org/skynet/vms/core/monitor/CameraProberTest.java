@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CameraProberTest {
@@ -16,9 +17,9 @@ class CameraProberTest {
             "ONVIF 192.0.2.7:80: no answer within 5 s");
 
     private static ProbeResult probe(ProbeResult rtsp, ProbeResult onvif) {
-        CameraProber prober = new CameraProber(t -> CompletableFuture.completedFuture(rtsp),
-                t -> CompletableFuture.completedFuture(onvif), 1);
-        return prober.probe(BOTH).toCompletableFuture().join();
+        CameraProber prober = new CameraProber((t, n) -> CompletableFuture.completedFuture(rtsp),
+                (t, n) -> CompletableFuture.completedFuture(onvif), 1);
+        return prober.probe(BOTH, 0).toCompletableFuture().join();
     }
 
     @Test
@@ -51,5 +52,20 @@ class CameraProberTest {
         assertEquals(ProbeOutcome.AUTH_FAILED, probe(refused, ONVIF_TIMEOUT).outcome());
         ProbeResult drift = new ProbeResult(ProbeOutcome.CLOCK_DRIFT, 40, "camera clock 300 s ahead (limit 5 s)");
         assertEquals(ProbeOutcome.CLOCK_DRIFT, probe(ProbeResult.ok(10), drift).outcome());
+    }
+
+    @Test
+    void onvifIsAskedOnAFirstProbeAndOnceInEveryTenOkProbes() {
+        AtomicInteger onvifAsked = new AtomicInteger();
+        CameraProber prober = new CameraProber((t, n) -> CompletableFuture.completedFuture(ProbeResult.ok(5)), (t, n) -> {
+            onvifAsked.incrementAndGet();
+            return CompletableFuture.completedFuture(ProbeResult.ok(5));
+        }, 10);
+        prober.probe(BOTH, 0).toCompletableFuture().join();
+        assertEquals(1, onvifAsked.get(), "the first probe, or the one after a probe that was not OK");
+        for (int okInARow = 1; okInARow <= 30; okInARow++) {
+            prober.probe(BOTH, okInARow).toCompletableFuture().join();
+        }
+        assertEquals(4, onvifAsked.get(), "then once in every ten");
     }
 }

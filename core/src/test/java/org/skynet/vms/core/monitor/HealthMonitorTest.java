@@ -16,7 +16,7 @@ class HealthMonitorTest {
     @Test
     void downCameraGoesOfflineAndOthersStayOnline() throws Exception {
         Set<String> down = ConcurrentHashMap.newKeySet();
-        Prober prober = t -> CompletableFuture.supplyAsync(() -> down.contains(t.cameraId())
+        Prober prober = (t, okInARow) -> CompletableFuture.supplyAsync(() -> down.contains(t.cameraId())
                 ? new ProbeResult(ProbeOutcome.UNREACHABLE, 1, "connection refused")
                 : ProbeResult.ok(5));
         List<StateChange> changes = new CopyOnWriteArrayList<>();

@@ -41,7 +41,7 @@ class MonitorServiceTest {
             }
             Map<String, ProbeTarget> probed = new ConcurrentHashMap<>();
             Map<String, Integer> probes = new ConcurrentHashMap<>();
-            Prober prober = t -> {
+            Prober prober = (t, okInARow) -> {
                 probed.put(t.cameraId(), t);
                 probes.merge(t.cameraId(), 1, Integer::sum);
                 return CompletableFuture.completedFuture(ProbeResult.ok(3));

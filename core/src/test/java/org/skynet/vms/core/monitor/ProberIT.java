@@ -83,7 +83,7 @@ class ProberIT {
             SimulatedCamera cam = fleet.cameras().get(i % fleet.cameras().size());
             ProbeTarget t = new ProbeTarget("c" + i, URI.create(cam.rtspMainUrl()), null, cam.username(), cam.password(),
                     Duration.ofSeconds(60));
-            running.add(prober.probe(t).toCompletableFuture());
+            running.add(prober.probe(t, 0).toCompletableFuture());
         }
         List<ProbeResult> results = running.stream().map(java.util.concurrent.CompletableFuture::join).toList();
         long ok = results.stream().filter(r -> r.outcome() == ProbeOutcome.OK).count();
@@ -101,7 +101,7 @@ class ProberIT {
             SimulatedCamera cam = shared.cameras().get(0);
             ProbeTarget t = target(cam);
             for (int i = 0; i < 5; i++) {
-                assertEquals(ProbeOutcome.OK, probe(prober, t).outcome());
+                assertEquals(ProbeOutcome.OK, probe(prober, t, i).outcome());
             }
             assertEquals(4, prober.reusedConnections(), "one connection for five probes");
             assertEquals(5, cam.optionsReceived() + cam.describesReceived(), "one request per probe");
@@ -216,7 +216,7 @@ class ProberIT {
         RtspProber prober = rtsp();
         assertEquals(ProbeOutcome.OK, probe(prober, target(cam)).outcome(), "the first probe (DESCRIBE) while healthy");
         fleet.setFault(cam.id(), Fault.slow(Duration.ofMillis(1200)));
-        ProbeResult r = probe(prober, target(cam));
+        ProbeResult r = probe(prober, target(cam), 1);
         assertEquals(ProbeOutcome.OK, r.outcome(), r.detail());
         assertTrue(r.latencyMillis() >= 1200, r.toString());
         CameraHealthStates states = new CameraHealthStates(new HealthPolicy(3, 2, 1000));
@@ -344,7 +344,12 @@ class ProberIT {
                 cam.password(), Duration.ofSeconds(60));
     }
 
+    /** A first probe of the camera (deeper checks included). */
     private static ProbeResult probe(Prober p, ProbeTarget t) {
-        return p.probe(t).toCompletableFuture().orTimeout(TIMEOUT.toMillis() + 3000, TimeUnit.MILLISECONDS).join();
+        return probe(p, t, 0);
+    }
+
+    private static ProbeResult probe(Prober p, ProbeTarget t, int okInARow) {
+        return p.probe(t, okInARow).toCompletableFuture().orTimeout(TIMEOUT.toMillis() + 3000, TimeUnit.MILLISECONDS).join();
     }
 }
