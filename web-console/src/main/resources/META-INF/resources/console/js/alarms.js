@@ -6,6 +6,7 @@ import { ApiError, describeError } from './api.js';
 import { subscribe } from './events.js';
 import { acknowledgeAlarm, listAlarms } from './monitor-api.js';
 import { stateLabel } from './dashboard.js';
+import { LatestRequest } from './latest-request.js';
 
 const PAGE_LIMIT = 200;
 /**
@@ -46,15 +47,11 @@ export function renderAlarms(view, ctx) {
   el.filter.value = filter;
   /** id → {alarm, tr} */
   const rows = new Map();
-  let controller = null;
+  const latest = new LatestRequest();
   let stormTimer = null;
 
   async function load() {
-    if (controller) {
-      controller.abort();
-    }
-    controller = new AbortController();
-    const { signal } = controller;
+    const signal = latest.next();
     el.page.dataset.state = 'loading';
     try {
       const pages = await Promise.all(FILTERS[filter].map((status) => listAlarms({ status, limit: PAGE_LIMIT }, signal)));
@@ -157,9 +154,7 @@ export function renderAlarms(view, ctx) {
   return () => {
     unsubscribe();
     clearTimeout(stormTimer);
-    if (controller) {
-      controller.abort();
-    }
+    latest.abort();
   };
 }
 

@@ -6,6 +6,7 @@
 import { ApiError, describeError, listCameras, listDistricts } from './api.js';
 import { subscribe } from './events.js';
 import { healthByCamera } from './monitor-api.js';
+import { LatestRequest } from './latest-request.js';
 
 const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MILLIS = 300;
@@ -51,9 +52,9 @@ export function renderCameras(view, ctx) {
     nextCursor: null,
     rowCount: 0,
   };
-  let pageRequest = null;
-  let districtsRequest = null;
-  let healthRequest = null;
+  const pageRequest = new LatestRequest();
+  const districtsRequest = new LatestRequest();
+  const healthRequest = new LatestRequest();
   let debounceTimer = null;
 
   el.search.value = state.q;
@@ -74,11 +75,7 @@ export function renderCameras(view, ctx) {
   }
 
   async function load() {
-    if (pageRequest) {
-      pageRequest.abort();
-    }
-    pageRequest = new AbortController();
-    const { signal } = pageRequest;
+    const signal = pageRequest.next();
     el.error.hidden = true;
     setStatus('loading');
     try {
@@ -176,8 +173,7 @@ export function renderCameras(view, ctx) {
   el.retry.addEventListener('click', load);
 
   async function loadDistricts() {
-    districtsRequest = new AbortController();
-    const { signal } = districtsRequest;
+    const signal = districtsRequest.next();
     try {
       const body = await listDistricts(signal);
       const items = Array.isArray(body && body.items) ? body.items : [];
@@ -198,11 +194,7 @@ export function renderCameras(view, ctx) {
 
   /** State and reason of the cameras on the page (GET /api/health/cameras), filled in after the rows. */
   async function loadHealth() {
-    if (healthRequest) {
-      healthRequest.abort();
-    }
-    healthRequest = new AbortController();
-    const { signal } = healthRequest;
+    const signal = healthRequest.next();
     const ids = Array.from(el.body.querySelectorAll('tr[data-camera-id]'), (tr) => tr.dataset.cameraId);
     if (ids.length === 0) {
       return;
@@ -240,15 +232,9 @@ export function renderCameras(view, ctx) {
   return () => {
     unsubscribe();
     clearTimeout(debounceTimer);
-    if (healthRequest) {
-      healthRequest.abort();
-    }
-    if (pageRequest) {
-      pageRequest.abort();
-    }
-    if (districtsRequest) {
-      districtsRequest.abort();
-    }
+    healthRequest.abort();
+    pageRequest.abort();
+    districtsRequest.abort();
   };
 }
 

@@ -3,6 +3,7 @@
 // rate trend (GET /api/coverage/trend) drawn as a small SVG line chart.
 
 import { ApiError, apiUrl, describeError, request } from './api.js';
+import { LatestRequest } from './latest-request.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CHART = { width: 640, height: 220, left: 44, right: 12, top: 12, bottom: 28 };
@@ -37,16 +38,12 @@ export function renderCoverageReport(view) {
     trendDistrict: $('coverage-report-trend-district'),
     trend: $('coverage-report-trend'),
   };
-  let controller = null;
+  const latest = new LatestRequest();
   /** SHA-256 of the CSV of the report on screen: signing signs exactly that report. */
   let shownSha = null;
 
   async function load() {
-    if (controller) {
-      controller.abort();
-    }
-    controller = new AbortController();
-    const { signal } = controller;
+    const signal = latest.next();
     const mode = el.mode.value;
     el.page.dataset.state = 'loading';
     for (const [id, format] of [['coverage-report-html', 'html'], ['coverage-report-pdf', 'pdf'], ['coverage-report-csv', 'csv']]) {
@@ -177,9 +174,7 @@ export function renderCoverageReport(view) {
   el.title.focus();
   load();
   return () => {
-    if (controller) {
-      controller.abort();
-    }
+    latest.abort();
   };
 }
 

@@ -6,6 +6,7 @@
 import { ApiError, describeError } from './api.js';
 import { subscribe } from './events.js';
 import { STATES, healthByCamera } from './monitor-api.js';
+import { LatestRequest } from './latest-request.js';
 
 /**
  * Renders the dashboard into `view`.
@@ -25,14 +26,10 @@ export function renderDashboard(view) {
   let summary = null;
   /** cameraId → {district, state} as counted. */
   let cameras = new Map();
-  let controller = null;
+  const latest = new LatestRequest();
 
   async function load() {
-    if (controller) {
-      controller.abort();
-    }
-    controller = new AbortController();
-    const { signal } = controller;
+    const signal = latest.next();
     el.page.dataset.state = 'loading';
     try {
       const health = await healthByCamera({}, signal);
@@ -103,9 +100,7 @@ export function renderDashboard(view) {
   load();
   return () => {
     unsubscribe();
-    if (controller) {
-      controller.abort();
-    }
+    latest.abort();
   };
 }
 

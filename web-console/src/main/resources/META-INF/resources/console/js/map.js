@@ -16,6 +16,7 @@ import { applyTileSettings } from './map-tiles.js';
 import {
   allCameras, coverageSummary, districtOutlines, getCamera, mapPlaces, mapSettings, placeCoverage, saveCone,
 } from './map-api.js';
+import { LatestRequest } from './latest-request.js';
 
 const MODES = ['live', 'designed'];
 const EDIT_ROLES = ['technician', 'admin'];
@@ -67,7 +68,7 @@ export function renderMap(view, ctx) {
   let cameras = new Map();
   let selected = null; // {kind: 'place'|'camera', id}
   const editor = new ConeEditor(layers.edit, (key) => $('cone-' + key), draftChanged);
-  let controller = null;
+  const latest = new LatestRequest();
   let settingsApplied = false;
   let fitted = false;
   const pendingPlaces = new Set();
@@ -77,11 +78,7 @@ export function renderMap(view, ctx) {
   let refreshTimer = null;
 
   async function load() {
-    if (controller) {
-      controller.abort();
-    }
-    controller = new AbortController();
-    const { signal } = controller;
+    const signal = latest.next();
     el.page.dataset.state = 'loading';
     el.page.dataset.gaps = 'loading';
     during = { states: new Map(), coverage: [] };
@@ -508,7 +505,7 @@ export function renderMap(view, ctx) {
     const summary = pendingSummary;
     pendingPlaces.clear();
     pendingSummary = false;
-    const signal = controller ? controller.signal : undefined;
+    const signal = latest.signal;
     try {
       await Promise.all(ids.map((id) => refreshPlace(id, signal)));
       if (summary) {
@@ -642,9 +639,7 @@ export function renderMap(view, ctx) {
   return () => {
     unsubscribe();
     clearTimeout(refreshTimer);
-    if (controller) {
-      controller.abort();
-    }
+    latest.abort();
     map.remove();
   };
 }

@@ -8,6 +8,7 @@ import { ApiError, describeError, request } from './api.js';
 import { subscribe } from './events.js';
 import { listAlarms } from './monitor-api.js';
 import { stateLabel } from './dashboard.js';
+import { LatestRequest } from './latest-request.js';
 
 const REFRESH_MILLIS = 5000;
 const TICK_MILLIS = 1000;
@@ -39,15 +40,11 @@ export function renderNodes(view) {
   const alarms = new Map();
   let loadedAt = 0;
   let nodes = [];
-  let controller = null;
+  const latest = new LatestRequest();
   const alarmsController = new AbortController();
 
   async function load() {
-    if (controller) {
-      controller.abort();
-    }
-    controller = new AbortController();
-    const { signal } = controller;
+    const signal = latest.next();
     try {
       const overview = await request('GET', '/nodes', { signal });
       loadedAt = Date.now();
@@ -152,9 +149,7 @@ export function renderNodes(view) {
     clearInterval(refresh);
     clearInterval(ticker);
     alarmsController.abort();
-    if (controller) {
-      controller.abort();
-    }
+    latest.abort();
   };
 }
 

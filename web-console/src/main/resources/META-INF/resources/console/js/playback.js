@@ -5,6 +5,7 @@
 // list who watched the camera. Playback, export and viewers are audited and scoped by the server.
 
 import { apiUrl, describeError, request } from './api.js';
+import { LatestRequest } from './latest-request.js';
 
 const WINDOW_MILLIS = 60 * 60 * 1000;
 /** Length of the MP4 asked for when playing from an instant (the server allows up to an hour). */
@@ -40,7 +41,7 @@ export function renderPlayback(view, ctx) {
 
   const state = {
     from: windowStart(ctx.params.get('from')), spans: [], clips: [], playFrom: null, rate: 1,
-    selection: null, controller: null, pollTimer: null,
+    selection: null, latest: new LatestRequest(), pollTimer: null,
   };
   const to = () => state.from + WINDOW_MILLIS;
 
@@ -50,11 +51,7 @@ export function renderPlayback(view, ctx) {
   }
 
   async function load() {
-    if (state.controller) {
-      state.controller.abort();
-    }
-    state.controller = new AbortController();
-    const { signal } = state.controller;
+    const signal = state.latest.next();
     el.start.value = localInputValue(state.from);
     el.page.dataset.state = 'loading';
     ctx.replaceParams({ camera: cameraId, from: new Date(state.from).toISOString() });
@@ -338,9 +335,7 @@ export function renderPlayback(view, ctx) {
     for (const [target, type, handler] of listeners) {
       target.removeEventListener(type, handler);
     }
-    if (state.controller) {
-      state.controller.abort();
-    }
+    state.latest.abort();
     clearTimeout(state.pollTimer);
     el.video.removeAttribute('src');
     el.video.load();
