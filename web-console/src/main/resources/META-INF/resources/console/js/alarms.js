@@ -7,6 +7,7 @@ import { subscribe } from './events.js';
 import { acknowledgeAlarm, listAlarms } from './monitor-api.js';
 import { stateLabel } from './dashboard.js';
 import { LatestRequest } from './latest-request.js';
+import { cell } from './dom.js';
 
 const PAGE_LIMIT = 200;
 /**
@@ -181,18 +182,6 @@ function fillRow(tr, alarm, canAck, onAcked) {
     statusCell(alarm),
     action,
   );
-}
-
-function cell(text, className, testid) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  if (className) {
-    td.className = className;
-  }
-  if (testid) {
-    td.dataset.testid = testid;
-  }
-  return td;
 }
 
 function severityCell(severity) {

@@ -7,6 +7,7 @@ import { ApiError, describeError, listCameras, listDistricts } from './api.js';
 import { subscribe } from './events.js';
 import { healthByCamera } from './monitor-api.js';
 import { LatestRequest } from './latest-request.js';
+import { cell } from './dom.js';
 
 const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MILLIS = 300;
@@ -273,15 +274,6 @@ function renderRows(tbody, cameras) {
     return tr;
   });
   tbody.replaceChildren(...rows);
-}
-
-function cell(text, className) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  if (className) {
-    td.className = className;
-  }
-  return td;
 }
 
 /** The camera's name, linking to its playback page. */

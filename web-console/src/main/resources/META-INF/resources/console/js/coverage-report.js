@@ -4,6 +4,7 @@
 
 import { ApiError, apiUrl, describeError, request } from './api.js';
 import { LatestRequest } from './latest-request.js';
+import { cell } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CHART = { width: 640, height: 220, left: 44, right: 12, top: 12, bottom: 28 };
@@ -254,15 +255,6 @@ function header(content) {
   th.scope = 'row';
   th.textContent = content;
   return th;
-}
-
-function cell(content, className) {
-  const td = document.createElement('td');
-  td.textContent = content;
-  if (className) {
-    td.className = className;
-  }
-  return td;
 }
 
 /** 0.8966 → "89.66 %". */

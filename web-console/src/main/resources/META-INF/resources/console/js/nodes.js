@@ -9,6 +9,7 @@ import { subscribe } from './events.js';
 import { listAlarms } from './monitor-api.js';
 import { stateLabel } from './dashboard.js';
 import { LatestRequest } from './latest-request.js';
+import { cell } from './dom.js';
 
 const REFRESH_MILLIS = 5000;
 const TICK_MILLIS = 1000;
@@ -228,16 +229,6 @@ function alarmItem(alarm) {
   link.textContent = 'Alarms';
   li.append(badge, text, link);
   return li;
-}
-
-function cell(text, className, testid) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  if (className) {
-    td.className = className;
-  }
-  td.dataset.testid = testid;
-  return td;
 }
 
 function mbits(bps) {

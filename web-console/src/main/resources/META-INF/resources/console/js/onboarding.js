@@ -4,6 +4,7 @@
 // The camera password stays in the form fields; it is sent only to the API and never shown.
 
 import { describeError, request } from './api.js';
+import { cell, hide, show } from './dom.js';
 
 const POLL_MILLIS = 500;
 const DISCOVERY_MILLIS = 2000;
@@ -251,21 +252,6 @@ export function renderOnboarding(view) {
   };
 }
 
-function cell(text) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  return td;
-}
-
-function show(element, text) {
-  element.textContent = text;
-  element.hidden = false;
-}
-
-function hide(element) {
-  element.hidden = true;
-  element.textContent = '';
-}
 
 /** A registry id (A-Z a-z 0-9 . _ -, at most 64) made from a serial number, or ''. */
 function slug(text) {

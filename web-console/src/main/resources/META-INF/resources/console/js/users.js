@@ -3,6 +3,7 @@
 // fields and are cleared after sending; the server never sends passwords or hashes back.
 
 import { describeError, request } from './api.js';
+import { cell, hide, show } from './dom.js';
 
 const ROLES = ['operator', 'technician', 'supervisor', 'admin'];
 
@@ -153,20 +154,4 @@ export function renderUsers(view) {
   return () => {
     stopped = true;
   };
-}
-
-function cell(text) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  return td;
-}
-
-function show(element, text) {
-  element.textContent = text;
-  element.hidden = false;
-}
-
-function hide(element) {
-  element.hidden = true;
-  element.textContent = '';
 }
