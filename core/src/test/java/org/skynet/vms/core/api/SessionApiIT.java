@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.db.ServerDatabase;
 import org.skynet.vms.core.db.TestDatabases;
 import org.skynet.vms.core.server.Json;
 
@@ -42,7 +43,7 @@ class SessionApiIT {
     private final Map<Server, String> supervisorTokens = new ConcurrentHashMap<>();
 
     /** One started server per database leg, with what to tear down after it. */
-    private record Server(VmsApplication app, Path dataDir, String pgSchema) {
+    private record Server(VmsApplication app, Path dataDir, ServerDatabase database) {
         String url(String path) {
             return "http://127.0.0.1:" + app.port() + path;
         }
@@ -60,13 +61,10 @@ class SessionApiIT {
                         "http.max-body-bytes", Integer.toString(MAX_BODY_BYTES),
                         // every test logs in from 127.0.0.1 and several fail on purpose: keep the throttle out of the way
                         "session.max-failed-logins", "1000"));
-                String schema = null;
-                if (l.equals("postgresql")) {
-                    schema = TestDatabases.createPostgresSchema();
-                    flags.putAll(Map.of("db.url", TestDatabases.PG_URL, "db.user", TestDatabases.PG_USER, "db.schema", schema));
-                }
+                ServerDatabase database = l.equals("postgresql") ? ServerDatabase.postgres() : ServerDatabase.h2();
+                flags.putAll(database.flags());
                 VmsApplication app = VmsApplication.start(VmsConfig.ofFlags(flags), VmsApplication.Mode.DEMO, Clock.systemUTC());
-                return new Server(app, dataDir, schema);
+                return new Server(app, dataDir, database);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the server on " + l, e);
             }
@@ -77,9 +75,7 @@ class SessionApiIT {
     void stopServers() {
         for (Server s : servers.values()) {
             s.app().close();
-            if (s.pgSchema() != null) {
-                TestDatabases.dropPostgresSchema(s.pgSchema());
-            }
+            s.database().close();
         }
     }
 

@@ -22,7 +22,7 @@ import org.skynet.vms.adapters.sim.SimulatedCamera;
 import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
-import org.skynet.vms.core.db.TestDatabases;
+import org.skynet.vms.core.db.ServerDatabase;
 import org.skynet.vms.core.monitor.ProbeOutcome;
 import org.skynet.vms.core.monitor.ProbeResult;
 import org.skynet.vms.core.server.Json;
@@ -49,34 +49,32 @@ public final class TestServer implements AutoCloseable {
     private final VmsApplication app;
     private final SimulatedFleet fleet;
     private final ApiTestClient api;
-    private final String pgSchema;
+    private final ServerDatabase database;
 
-    private TestServer(VmsApplication app, SimulatedFleet fleet, String pgSchema) {
+    private TestServer(VmsApplication app, SimulatedFleet fleet, ServerDatabase database) {
         this.app = app;
         this.fleet = fleet;
-        this.pgSchema = pgSchema;
+        this.database = database;
         this.api = new ApiTestClient(app::port);
     }
 
     /**
      * Starts the server on {@code data} with {@code extraFlags} over the defaults, then the fleet. The
      * database is the embedded H2, or a fresh schema in the test PostgreSQL with {@code -Dvms.it.db=postgresql}
-     * ({@link TestDatabases#PG_URL}; dropped on close).
+     * ({@link ServerDatabase#postgres}; dropped on close).
      *
      * @param fleet the simulated cameras to start, or null for none
      */
     public static TestServer start(Path data, Map<String, String> extraFlags, SimConfig fleet) throws Exception {
         Map<String, String> flags = new HashMap<>(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
                 "monitor.enabled", "false"));
-        String pgSchema = null;
-        if ("postgresql".equals(System.getProperty(DB_PROPERTY))) {
-            pgSchema = TestDatabases.createPostgresSchema();
-            flags.putAll(Map.of("db.url", TestDatabases.PG_URL, "db.user", TestDatabases.PG_USER, "db.schema", pgSchema));
-        }
+        ServerDatabase database = "postgresql".equals(System.getProperty(DB_PROPERTY)) ? ServerDatabase.postgres()
+                : ServerDatabase.h2();
+        flags.putAll(database.flags());
         flags.putAll(extraFlags);
         VmsApplication app = VmsApplication.start(VmsConfig.ofFlags(flags), VmsApplication.Mode.DEMO, Clock.systemUTC());
         try {
-            return new TestServer(app, fleet == null ? null : SimulatedFleet.start(fleet), pgSchema);
+            return new TestServer(app, fleet == null ? null : SimulatedFleet.start(fleet), database);
         } catch (Exception | Error e) {
             app.close();
             throw e;
@@ -203,8 +201,6 @@ public final class TestServer implements AutoCloseable {
         if (fleet != null) {
             fleet.close();
         }
-        if (pgSchema != null) {
-            TestDatabases.dropPostgresSchema(pgSchema);
-        }
+        database.close();
     }
 }

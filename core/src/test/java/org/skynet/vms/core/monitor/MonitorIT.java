@@ -33,6 +33,7 @@ import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.api.ApiTestClient;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
+import org.skynet.vms.core.db.ServerDatabase;
 import org.skynet.vms.core.server.Json;
 
 /**
@@ -55,6 +56,7 @@ class MonitorIT {
     private final List<JsonNode> pushed = new CopyOnWriteArrayList<>();
     private SimulatedFleet fleet;
     private VmsApplication app;
+    private ServerDatabase db;
     private WebSocket socket;
     private String technician;
     private String operator;
@@ -69,7 +71,8 @@ class MonitorIT {
                 "monitor.interval-seconds", String.valueOf(INTERVAL_SECONDS), "monitor.timeout-seconds",
                 String.valueOf(TIMEOUT_SECONDS), "monitor.registry-poll-seconds", "1",
                 "monitor.write-interval-millis", "200"));
-        flags.putAll(databaseFlags());
+        db = database();
+        flags.putAll(db.flags());
         app = VmsApplication.start(VmsConfig.ofFlags(flags), VmsApplication.Mode.DEMO, Clock.systemUTC());
         technician = api.login("technician");
         operator = api.login("operator");
@@ -96,16 +99,14 @@ class MonitorIT {
         if (fleet != null) {
             fleet.close();
         }
-        databaseClosed();
+        if (db != null) {
+            db.close();
+        }
     }
 
-    /** Settings of the database to run on; the embedded H2 here. */
-    Map<String, String> databaseFlags() {
-        return Map.of();
-    }
-
-    /** Called once the server is closed. */
-    void databaseClosed() {
+    /** The database the server runs on: the embedded H2 here. */
+    ServerDatabase database() {
+        return ServerDatabase.h2();
     }
 
     @Test

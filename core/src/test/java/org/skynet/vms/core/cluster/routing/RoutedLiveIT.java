@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.db.ServerDatabase;
 import org.skynet.vms.core.live.LiveClient;
 import org.skynet.vms.core.live.LiveService;
 import org.skynet.vms.core.recording.MediaProbe;
@@ -52,23 +53,21 @@ class RoutedLiveIT {
     static Path data;
 
     private TestServer server;
+    private ServerDatabase db;
     private LiveService nodeLive;
     private NodeFileServer node;
     private Jdbc jdbc;
     private String operator;
 
-    /** Flags of the database the server runs on; none for the embedded H2. */
-    Map<String, String> databaseFlags() {
-        return Map.of();
-    }
-
-    /** Called once the server is closed. */
-    void databaseClosed() {
+    /** The database the server runs on: the embedded H2 here. */
+    ServerDatabase database() {
+        return ServerDatabase.h2();
     }
 
     @BeforeAll
     void start() throws Exception {
-        Map<String, String> flags = new HashMap<>(databaseFlags());
+        db = database();
+        Map<String, String> flags = new HashMap<>(db.flags());
         flags.putAll(Map.of("recorder.fsync", "false", "cluster.token", TOKEN, "cluster.node-connect-timeout-millis", "1000"));
         server = TestServer.start(data, flags, SimConfig.builder(1).eventLoopThreads(1).build());
         jdbc = new Jdbc(server.app().database());
@@ -91,7 +90,9 @@ class RoutedLiveIT {
         }
         nodeLive.close();
         server.close();
-        databaseClosed();
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.skynet.vms.adapters.sim.SimConfig;
 import org.skynet.vms.core.api.TestServer;
 import org.skynet.vms.core.cli.VmsCommand;
 import org.skynet.vms.core.db.Jdbc;
+import org.skynet.vms.core.db.ServerDatabase;
 import org.skynet.vms.core.exports.SigningKey;
 import org.skynet.vms.core.recording.MediaProbe;
 import org.skynet.vms.core.server.Json;
@@ -57,6 +58,7 @@ class RoutedRecordingsIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private TestServer server;
+    private ServerDatabase db;
     private NodeFileServer node;
     private Jdbc jdbc;
     private String technician;
@@ -69,18 +71,15 @@ class RoutedRecordingsIT {
     private Path nodeClip;
     private long clipId;
 
-    /** Flags of the database the server runs on; none for the embedded H2. */
-    Map<String, String> databaseFlags() {
-        return Map.of();
-    }
-
-    /** Called once the server is closed. */
-    void databaseClosed() {
+    /** The database the server runs on: the embedded H2 here. */
+    ServerDatabase database() {
+        return ServerDatabase.h2();
     }
 
     @BeforeAll
     void start() throws Exception {
-        Map<String, String> flags = new HashMap<>(databaseFlags());
+        db = database();
+        Map<String, String> flags = new HashMap<>(db.flags());
         flags.putAll(Map.of("recorder.fsync", "false", "cluster.token", TOKEN,
                 "cluster.node-connect-timeout-millis", "1000", "cluster.node-answer-timeout-millis", "3000"));
         server = TestServer.start(data, flags, SimConfig.builder(1).eventLoopThreads(1).build());
@@ -134,7 +133,9 @@ class RoutedRecordingsIT {
         if (server != null) {
             server.close();
         }
-        databaseClosed();
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Test
