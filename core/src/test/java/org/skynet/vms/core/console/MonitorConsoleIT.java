@@ -3,15 +3,11 @@ package org.skynet.vms.core.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,6 +22,7 @@ import org.skynet.vms.adapters.sim.SimulatedFleet;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.demo.DemoData;
+import org.skynet.vms.core.monitor.FreePortBlock;
 import org.skynet.vms.core.registry.CameraDraft;
 
 /**
@@ -50,9 +47,8 @@ class MonitorConsoleIT {
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start();
-        // Fixed ports in 28000–36000 (MonitorIT uses 20000–28000): a camera healed after DOWN binds its
-        // ports again, which an ephemeral port could meanwhile be taken from.
-        int first = freePortBlock();
+        // Fixed ports: a camera healed after DOWN binds its ports again (FreePortBlock).
+        int first = FreePortBlock.find(28_000, 36_000, CAMERAS, ONVIF_OFFSET);
         fleet = SimulatedFleet.start(SimConfig.builder(CAMERAS).ports("127.0.0.1", first, first + ONVIF_OFFSET)
                 .build());
         Path data = Files.createTempDirectory("vms-monitor-console-it");
@@ -207,28 +203,5 @@ class MonitorConsoleIT {
             }
         }
         throw new IllegalStateException("no enabled demo camera among " + drafts.size());
-    }
-
-    /** A first port such that it and the ONVIF ports after it, for every camera, are free now. */
-    private static int freePortBlock() throws IOException {
-        Random random = new Random();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first = 28_000 + random.nextInt(390) * 20;
-            if (free(first) && free(first + ONVIF_OFFSET)) {
-                return first;
-            }
-        }
-        throw new IOException("no free block of ports in 28000-36000");
-    }
-
-    private static boolean free(int from) {
-        for (int port = from; port < from + CAMERAS; port++) {
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                s.setReuseAddress(true);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -63,9 +63,8 @@ class MonitorIT {
 
     @BeforeAll
     void start() throws Exception {
-        // Fixed ports below the ephemeral range: a camera healed after DOWN binds its ports again, and an
-        // ephemeral port may meanwhile serve as the local port of some outgoing connection.
-        int base = 20_000 + new java.util.Random().nextInt(400) * 20;
+        // Fixed ports: a camera healed after DOWN binds its ports again (FreePortBlock).
+        int base = FreePortBlock.find(20_000, 28_000, 3, 10);
         fleet = SimulatedFleet.start(SimConfig.builder(3).ports("127.0.0.1", base, base + 10).idPrefix("mon-").build());
         Map<String, String> flags = new java.util.HashMap<>(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
                 "monitor.interval-seconds", String.valueOf(INTERVAL_SECONDS), "monitor.timeout-seconds",

@@ -45,8 +45,8 @@ class ProberIT {
     @BeforeAll
     static void start() {
         group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        // Fixed ports below the ephemeral range: healing a DOWN camera binds its ports again.
-        int base = 28_000 + new java.util.Random().nextInt(400) * 20;
+        // Fixed ports: a camera healed after DOWN binds its ports again (FreePortBlock).
+        int base = FreePortBlock.find(28_000, 36_000, 4, 10);
         fleet = SimulatedFleet.start(SimConfig.builder(4).ports("127.0.0.1", base, base + 10).build());
     }
 
