@@ -3,7 +3,6 @@ package org.skynet.vms.core.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.skynet.vms.core.alarms.Alarm;
 import org.skynet.vms.core.alarms.AlarmPage;
@@ -48,7 +47,7 @@ public final class AlarmApi {
     private ApiResponse list(ApiRequest req) {
         AlarmStatus status = req.queryParam("status").map(s -> parse(AlarmStatus.class, "status", s)).orElse(null);
         AlarmSeverity severity = req.queryParam("severity").map(s -> parse(AlarmSeverity.class, "severity", s)).orElse(null);
-        Instant since = req.queryParam("since").map(s -> instant("since", s)).orElse(null);
+        Instant since = req.instantParam("since").orElse(null);
         int limit = req.intParam("limit", CameraApi.DEFAULT_LIMIT, 1, CameraApi.MAX_LIMIT);
         Long after = req.queryParam("cursor").map(AlarmStore::afterId).orElse(null);
         AlarmPage page = alarms.list(new AlarmQuery(status, req.queryParam("district").orElse(null), severity, since,
@@ -76,14 +75,6 @@ public final class AlarmApi {
         Alarm a = alarms.acknowledge(id, DistrictScope.of(req.principal()), user, note, clock.instant());
         audit.record(user, "alarm.ack", String.valueOf(id), note.isEmpty() ? null : "note=" + note, req.remoteAddress());
         return ApiResponse.ok(a);
-    }
-
-    static Instant instant(String field, String s) {
-        try {
-            return Instant.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            throw VmsException.invalid(field, field + " must be an ISO-8601 instant such as 2026-11-26T08:00:00Z");
-        }
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String s) {

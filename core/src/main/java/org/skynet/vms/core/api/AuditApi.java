@@ -3,7 +3,6 @@ package org.skynet.vms.core.api;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.skynet.vms.core.audit.AuditExport;
 import org.skynet.vms.core.audit.AuditLog;
 import org.skynet.vms.core.audit.AuditQuery;
@@ -65,8 +64,8 @@ public final class AuditApi {
 
     private ApiResponse export(ApiRequest req) {
         requireCityWide(req);
-        Instant from = instant(req, "from");
-        Instant to = instant(req, "to");
+        Instant from = req.instantParam("from").orElse(null);
+        Instant to = req.instantParam("to").orElse(null);
         if (from != null && to != null && !from.isBefore(to)) {
             throw VmsException.invalid("to", "'to' (" + to + ") must be after 'from' (" + from + ")");
         }
@@ -80,20 +79,9 @@ public final class AuditApi {
     }
 
     static AuditQuery query(ApiRequest req) {
-        return new AuditQuery(instant(req, "from"), instant(req, "to"), req.queryParam("actor").orElse(null),
+        return new AuditQuery(req.instantParam("from").orElse(null), req.instantParam("to").orElse(null), req.queryParam("actor").orElse(null),
                 req.queryParam("action").orElse(null), req.queryParam("target").orElse(null),
                 req.intParam("limit", AuditQuery.DEFAULT_LIMIT, 1, AuditQuery.MAX_LIMIT),
                 req.queryParam("cursor").map(AuditSearch::parseCursor).orElse(null));
-    }
-
-    private static Instant instant(ApiRequest req, String name) {
-        return req.queryParam(name).map(text -> {
-            try {
-                return Instant.parse(text.trim());
-            } catch (DateTimeParseException e) {
-                throw VmsException.invalid(name, name + " must be an ISO-8601 instant such as 2026-01-31T08:00:00Z, got '"
-                        + text + "'");
-            }
-        }).orElse(null);
     }
 }

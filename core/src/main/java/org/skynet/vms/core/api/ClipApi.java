@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -136,14 +135,7 @@ public final class ClipApi {
 
     /** @param cameraMustExist answer 404 for an unknown camera when it has no clips */
     private ApiResponse list(ApiRequest req, String cameraId, boolean cameraMustExist) {
-        Instant to = RecordingApi.instantParam(req, "to", clock.instant());
-        Instant from = RecordingApi.instantParam(req, "from", to.minus(RecordingApi.DEFAULT_RANGE));
-        if (!from.isBefore(to)) {
-            throw VmsException.invalid("from", "from must be before to");
-        }
-        if (Duration.between(from, to).compareTo(RecordingApi.MAX_RANGE) > 0) {
-            throw VmsException.invalid("from", "range longer than " + RecordingApi.MAX_RANGE.toDays() + " days");
-        }
+        TimeRange range = TimeRange.of(req, clock.instant(), RecordingApi.DEFAULT_RANGE, RecordingApi.MAX_RANGE);
         int limit = req.intParam("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         String trigger = req.queryParam("trigger").map(String::strip).orElse(null);
         Boolean locked = req.queryParam("locked").map(ClipApi::bool).orElse(null);
@@ -151,11 +143,11 @@ public final class ClipApi {
         if (cameraMustExist && !scope.isAll()) {
             registry.get(cameraId, scope);
         }
-        List<ClipRow> rows = store.list(new ClipStore.Query(cameraId, from, to, trigger, locked, limit + 1, scope));
+        List<ClipRow> rows = store.list(new ClipStore.Query(cameraId, range.from(), range.to(), trigger, locked, limit + 1, scope));
         if (rows.isEmpty() && cameraMustExist) {
             registry.get(cameraId); // NOT_FOUND for an unknown camera; clips of a removed one stay visible
         }
-        return ApiResponse.ok(new ClipsView(from, to, rows.stream().limit(limit).map(ClipView::of).toList(),
+        return ApiResponse.ok(new ClipsView(range.from(), range.to(), rows.stream().limit(limit).map(ClipView::of).toList(),
                 rows.size() > limit));
     }
 

@@ -3,7 +3,6 @@ package org.skynet.vms.core.api;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -113,14 +112,8 @@ public final class PlaybackApi {
     }
 
     private static Instant instant(ApiRequest req, String name) {
-        String raw = req.queryParam(name).orElseThrow(() -> VmsException.invalid(name, name
+        return req.instantParam(name).orElseThrow(() -> VmsException.invalid(name, name
                 + " is required, an ISO-8601 instant like 2026-11-26T06:00:00Z"));
-        try {
-            return Instant.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            throw VmsException.invalid(name, name + " must be an ISO-8601 instant like 2026-11-26T06:00:00Z, got '"
-                    + raw + "'");
-        }
     }
 
     /** Decodes run on the calling worker thread: only the {@code ...Now} methods are used. */

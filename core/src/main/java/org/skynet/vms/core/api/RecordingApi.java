@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
 import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
-import org.skynet.vms.errors.VmsException;
 import org.skynet.vms.recorder.catalogue.SegmentRow;
 import org.skynet.vms.recorder.ingest.IngestSnapshot;
 
@@ -84,14 +82,9 @@ public final class RecordingApi {
 
     private ApiResponse recordings(ApiRequest req) {
         String id = req.pathParam("id");
-        Instant to = instantParam(req, "to", clock.instant());
-        Instant from = instantParam(req, "from", to.minus(DEFAULT_RANGE));
-        if (!from.isBefore(to)) {
-            throw VmsException.invalid("from", "from must be before to");
-        }
-        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw VmsException.invalid("from", "range longer than " + MAX_RANGE.toDays() + " days");
-        }
+        TimeRange range = TimeRange.of(req, clock.instant(), DEFAULT_RANGE, MAX_RANGE);
+        Instant from = range.from();
+        Instant to = range.to();
         List<SegmentRow> rows = recording.segments(id, from, to, MAX_SEGMENTS_READ);
         DistrictScope scope = DistrictScope.of(req.principal());
         if (rows.isEmpty() || !scope.isAll()) {
@@ -127,18 +120,5 @@ public final class RecordingApi {
         audit.record(req.requirePrincipal().username(), "camera.recording", id, "mode=" + m.wireName(),
                 req.remoteAddress());
         return ApiResponse.ok(Map.of("cameraId", id, "mode", m.wireName()));
-    }
-
-    static Instant instantParam(ApiRequest req, String name, Instant fallback) {
-        String raw = req.queryParam(name).orElse(null);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            throw VmsException.invalid(name, name + " must be an ISO-8601 instant like 2026-11-26T06:00:00Z, got '"
-                    + raw + "'");
-        }
     }
 }

@@ -15,7 +15,6 @@ import org.skynet.vms.core.server.ApiRequest;
 import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
 import org.skynet.vms.core.users.DistrictScope;
-import org.skynet.vms.errors.VmsException;
 
 /**
  * {@code GET /api/uptime?district=&cameraId=&from=&to=}: the fraction of the period each camera, each
@@ -49,14 +48,9 @@ public final class UptimeApi {
     }
 
     private ApiResponse uptime(ApiRequest req) {
-        Instant to = req.queryParam("to").map(s -> AlarmApi.instant("to", s)).orElse(clock.instant());
-        Instant from = req.queryParam("from").map(s -> AlarmApi.instant("from", s)).orElse(to.minus(Duration.ofDays(1)));
-        if (!from.isBefore(to)) {
-            throw VmsException.invalid("from", "from must be before to");
-        }
-        if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
-            throw VmsException.invalid("from", "the period is longer than 366 days");
-        }
+        TimeRange range = TimeRange.of(req, clock.instant(), Duration.ofDays(1), MAX_PERIOD);
+        Instant from = range.from();
+        Instant to = range.to();
         String district = req.queryParam("district").orElse(null);
         DistrictScope scope = DistrictScope.of(req.principal());
         Map<String, List<StateChange>> history = monitor.history(req.queryParam("cameraId").orElse(null), district, from, to);

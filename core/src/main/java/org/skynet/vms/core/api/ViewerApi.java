@@ -1,7 +1,6 @@
 package org.skynet.vms.core.api;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.skynet.vms.core.server.ApiResponse;
 import org.skynet.vms.core.server.ApiRouter;
 import org.skynet.vms.core.users.DistrictScope;
 import org.skynet.vms.core.users.Role;
-import org.skynet.vms.errors.VmsException;
 
 /**
  * {@code GET /api/cameras/{id}/viewers?from=&to=&limit=}: who watched a camera (live, RTSP, playback,
@@ -54,18 +52,11 @@ public final class ViewerApi {
 
     private ApiResponse viewers(ApiRequest req) {
         String id = registry.get(req.pathParam("id"), DistrictScope.of(req.principal())).id();
-        Instant to = RecordingApi.instantParam(req, "to", clock.instant());
-        Instant from = RecordingApi.instantParam(req, "from", to.minus(RecordingApi.DEFAULT_RANGE));
-        if (!from.isBefore(to)) {
-            throw VmsException.invalid("from", "from must be before to");
-        }
-        if (Duration.between(from, to).compareTo(RecordingApi.MAX_RANGE) > 0) {
-            throw VmsException.invalid("from", "range longer than " + RecordingApi.MAX_RANGE.toDays() + " days");
-        }
+        TimeRange range = TimeRange.of(req, clock.instant(), RecordingApi.DEFAULT_RANGE, RecordingApi.MAX_RANGE);
         int limit = req.intParam("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        List<AuditEntry> rows = history.of(id, from, to, limit + 1);
+        List<AuditEntry> rows = history.of(id, range.from(), range.to(), limit + 1);
         List<AuditEntry> entries = rows.stream().limit(limit).toList();
-        return ApiResponse.ok(new ViewersView(id, from, to, byUser(entries), entries, rows.size() > limit));
+        return ApiResponse.ok(new ViewersView(id, range.from(), range.to(), byUser(entries), entries, rows.size() > limit));
     }
 
     /** One row per user, most recent viewer first (entries come newest first). */

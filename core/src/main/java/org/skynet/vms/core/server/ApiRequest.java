@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,18 @@ public record ApiRequest(
         } catch (NumberFormatException e) {
             throw VmsException.invalid(name, name + " must be an integer, got '" + raw.get() + "'");
         }
+    }
+
+    /** A query parameter parsed as an ISO-8601 instant, if given; a bad value names the parameter. */
+    public Optional<Instant> instantParam(String name) {
+        return queryParam(name).map(raw -> {
+            try {
+                return Instant.parse(raw.trim());
+            } catch (DateTimeParseException e) {
+                throw VmsException.invalid(name, name + " must be an ISO-8601 instant like 2026-11-26T06:00:00Z, got '"
+                        + raw + "'");
+            }
+        });
     }
 
     /** The body as a JSON tree; malformed JSON is an INVALID_ARGUMENT naming line and column. */
