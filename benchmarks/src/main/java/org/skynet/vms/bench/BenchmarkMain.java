@@ -52,6 +52,11 @@ public final class BenchmarkMain {
             System.err.println("unknown scenario '" + args[0] + "'; scenarios: " + String.join(", ", SCENARIOS.keySet()));
             System.exit(2);
         }
-        s.run(Arrays.copyOfRange(args, 1, args.length));
+        try {
+            s.run(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println(args[0] + ": " + e.getMessage()); // a bad option: say which, no stack trace
+            System.exit(2);
+        }
     }
 }

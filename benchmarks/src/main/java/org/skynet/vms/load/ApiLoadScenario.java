@@ -1,5 +1,7 @@
 package org.skynet.vms.load;
 
+import static org.skynet.vms.load.ScenarioOptions.intOption;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -42,10 +44,10 @@ public final class ApiLoadScenario {
     }
 
     public static void main(String[] args) throws Exception {
-        int cameras = MonitorScenario.intOption(args, "--cameras", 1000);
-        int clients = MonitorScenario.intOption(args, "--clients", 200);
-        int seconds = MonitorScenario.intOption(args, "--seconds", 60);
-        int threads = MonitorScenario.intOption(args, "--threads", 2);
+        int cameras = intOption(args, "--cameras", 1000);
+        int clients = intOption(args, "--clients", 200);
+        int seconds = intOption(args, "--seconds", 60);
+        int threads = intOption(args, "--threads", 2);
         requireWrk();
         Path data = Files.createTempDirectory("vms-bench-api");
         Map<String, Map<String, Object>> figures = new LinkedHashMap<>();

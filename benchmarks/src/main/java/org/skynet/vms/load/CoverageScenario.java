@@ -1,5 +1,7 @@
 package org.skynet.vms.load;
 
+import static org.skynet.vms.load.ScenarioOptions.intOption;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -200,15 +202,6 @@ public final class CoverageScenario {
     private static long percentile(long[] sorted, double q) {
         int i = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static int intOption(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     private static void log(String format, Object... values) {

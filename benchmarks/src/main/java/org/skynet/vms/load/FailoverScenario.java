@@ -1,5 +1,8 @@
 package org.skynet.vms.load;
 
+import static org.skynet.vms.load.ScenarioOptions.intOption;
+import static org.skynet.vms.load.ScenarioOptions.stringOption;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.skynet.vms.load.cluster.FailoverReport;
@@ -21,11 +24,11 @@ public final class FailoverScenario {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("vms-failover");
-        LocalCluster.Spec spec = new LocalCluster.Spec(MonitorScenario.intOption(args, "--nodes", 3),
-                MonitorScenario.intOption(args, "--cameras", 60),
-                Double.parseDouble(MonitorScenario.stringOption(args, "--ttl-seconds", "4")),
-                MonitorScenario.stringOption(args, "--db-url", "jdbc:postgresql://127.0.0.1:5432/test"),
-                MonitorScenario.stringOption(args, "--db-user", "postgres"), dir);
+        LocalCluster.Spec spec = new LocalCluster.Spec(intOption(args, "--nodes", 3),
+                intOption(args, "--cameras", 60),
+                Double.parseDouble(stringOption(args, "--ttl-seconds", "4")),
+                stringOption(args, "--db-url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                stringOption(args, "--db-user", "postgres"), dir);
         System.err.println("failover: logs and data under " + dir);
         FailoverReport report = FailoverRun.run(spec);
         System.err.print(report.gapTable());

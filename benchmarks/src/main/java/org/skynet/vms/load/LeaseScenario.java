@@ -1,5 +1,7 @@
 package org.skynet.vms.load;
 
+import static org.skynet.vms.load.ScenarioOptions.intOption;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,12 +95,12 @@ public final class LeaseScenario {
     }
 
     public static void main(String[] args) throws Exception {
-        int nodes = MonitorScenario.intOption(args, "--nodes", 200);
-        int cameras = MonitorScenario.intOption(args, "--cameras", 160_000);
-        int seconds = MonitorScenario.intOption(args, "--seconds", 60);
-        int ttlSeconds = MonitorScenario.intOption(args, "--ttl-seconds", 15);
-        int threads = MonitorScenario.intOption(args, "--threads", 8);
-        int pool = MonitorScenario.intOption(args, "--pool", 16);
+        int nodes = intOption(args, "--nodes", 200);
+        int cameras = intOption(args, "--cameras", 160_000);
+        int seconds = intOption(args, "--seconds", 60);
+        int ttlSeconds = intOption(args, "--ttl-seconds", 15);
+        int threads = intOption(args, "--threads", 8);
+        int pool = intOption(args, "--pool", 16);
         String pgUrl = env("VMS_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String pgUser = env("VMS_BENCH_DB_USER", "postgres");
         String schema = "bench_leases_" + Long.toHexString(System.nanoTime());

@@ -1,5 +1,8 @@
 package org.skynet.vms.load;
 
+import static org.skynet.vms.load.ScenarioOptions.intOption;
+import static org.skynet.vms.load.ScenarioOptions.stringOption;
+
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import java.io.IOException;
@@ -355,19 +358,6 @@ public final class MonitorScenario {
 
     private static String clip(String s) {
         return s.length() <= 500 ? s : s.substring(0, 500) + "...";
-    }
-
-    static String stringOption(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
-    static int intOption(String[] args, String name, int fallback) {
-        return Integer.parseInt(stringOption(args, name, Integer.toString(fallback)));
     }
 
     private static void progress(String format, Object... values) {

@@ -1,5 +1,7 @@
 package org.skynet.vms.load;
 
+import static org.skynet.vms.load.ScenarioOptions.intOption;
+
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,15 +112,6 @@ public final class OnboardScenario {
             return os.getProcessCpuTime();
         }
         return 0;
-    }
-
-    private static int intOption(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     private static void log(String format, Object... values) {

@@ -1,5 +1,8 @@
 package org.skynet.vms.load;
 
+import static org.skynet.vms.load.ScenarioOptions.intOption;
+import static org.skynet.vms.load.ScenarioOptions.stringOption;
+
 import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,7 +77,7 @@ public final class RecorderScenario {
         int ioThreads = intOption(args, "--io-threads", 2);
         int writerThreads = intOption(args, "--writer-threads", 2);
         Path root = Files.createTempDirectory("vms-recorder-bench");
-        boolean fsync = Boolean.parseBoolean(option(args, "--fsync",
+        boolean fsync = Boolean.parseBoolean(stringOption(args, "--fsync",
                 String.valueOf(SegmentConfig.defaults(root).fsync())));
         boolean withFfmpeg = !List.of(args).contains("--no-ffmpeg");
         boolean withFloor = !List.of(args).contains("--no-floor");
@@ -324,19 +327,6 @@ public final class RecorderScenario {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    private static int intOption(String[] args, String name, int fallback) {
-        return Integer.parseInt(option(args, name, String.valueOf(fallback)));
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     private static void log(String format, Object... values) {
