@@ -41,13 +41,14 @@ public final class OnvifClient {
     private static final String RENEW_ACTION = "http://docs.oasis-open.org/wsn/bw-2/SubscriptionManager/RenewRequest";
     private static final String UNSUBSCRIBE_ACTION =
             "http://docs.oasis-open.org/wsn/bw-2/SubscriptionManager/UnsubscribeRequest";
+    /** Nonces of WS-Security and Digest; shared: thread-safe, and a client is made per monitor probe. */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SoapHttpTransport transport;
     private final URI deviceUrl;
     private final Optional<OnvifCredentials> credentials;
     private final Clock clock;
     private final Duration timeout;
-    private final SecureRandom random = new SecureRandom();
 
     private volatile Duration clockOffset = Duration.ZERO;
     private volatile Optional<URI> mediaUrl = Optional.empty();
@@ -302,7 +303,7 @@ public final class OnvifClient {
 
     private byte[] nonce(int length) {
         byte[] bytes = new byte[length];
-        random.nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return bytes;
     }
 
