@@ -5,10 +5,6 @@ import static org.skynet.vms.load.ScenarioOptions.intOption;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,15 +99,14 @@ public final class LeaseScenario {
         int pool = intOption(args, "--pool", 16);
         String pgUrl = env("VMS_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String pgUser = env("VMS_BENCH_DB_USER", "postgres");
-        String schema = "bench_leases_" + Long.toHexString(System.nanoTime());
         LeaseSettings settings = LeaseSettings.of(Duration.ofSeconds(ttlSeconds));
         int capacity = (int) Math.ceil(1.25 * cameras / nodes);
 
-        execute(pgUrl, pgUser, "CREATE SCHEMA " + schema);
+        BenchSchema schema = BenchSchema.create(pgUrl, pgUser, "bench_leases_");
         Path data = Files.createTempDirectory("vms-bench-leases");
         ScheduledExecutorService executor = Executors.newScheduledThreadPool(threads);
         List<LeaseKeeper> keepers = new ArrayList<>();
-        try (Database db = Database.open(new DbSettings(pgUrl, pgUser, null, data, schema, pool))) {
+        try (Database db = Database.open(new DbSettings(pgUrl, pgUser, null, data, schema.name(), pool))) {
             Jdbc jdbc = new Jdbc(db);
             long t0 = System.nanoTime();
             insertCameras(jdbc, cameras);
@@ -175,7 +170,7 @@ public final class LeaseScenario {
             keepers.forEach(LeaseKeeper::close);
         } finally {
             executor.shutdownNow();
-            execute(pgUrl, pgUser, "DROP SCHEMA " + schema + " CASCADE");
+            schema.close();
             Files.deleteIfExists(data);
         }
     }
@@ -219,12 +214,6 @@ public final class LeaseScenario {
 
     private static double secondsSince(long nanos) {
         return (System.nanoTime() - nanos) / 1e9;
-    }
-
-    private static void execute(String url, String user, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, null); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     private static String env(String name, String fallback) {

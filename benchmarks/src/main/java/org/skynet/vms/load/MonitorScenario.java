@@ -17,14 +17,9 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +82,6 @@ public final class MonitorScenario {
         progress("fleet of %,d cameras up in its own process in %.2f s", cameras, secondsSince(t0));
 
         Path data = Files.createTempDirectory("vms-bench-monitor");
-        String schema = "bench_monitor_" + Long.toHexString(System.nanoTime());
         String pgUrl = env("VMS_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String pgUser = env("VMS_BENCH_DB_USER", "postgres");
         Map<String, String> flags = new HashMap<>(Map.of("port", "0", "data", data.toString(), "bind", "127.0.0.1",
@@ -95,10 +89,11 @@ public final class MonitorScenario {
                 "monitor.timeout-seconds", Integer.toString(timeout), "monitor.max-in-flight", Integer.toString(maxInFlight),
                 "monitor.registry-poll-seconds", "86400", "monitor.kept-connections", Integer.toString(kept),
                 "monitor.onvif-every", Integer.toString(onvifEvery)));
+        BenchSchema schema = null;
         if (db.equals("pg")) {
-            execute(pgUrl, pgUser, "CREATE SCHEMA " + schema);
+            schema = BenchSchema.create(pgUrl, pgUser, "bench_monitor_");
             flags.putAll(Map.of("db.url", pgUrl + (pgUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
-                    "db.user", pgUser, "db.schema", schema));
+                    "db.user", pgUser, "db.schema", schema.name()));
         }
         HealthObserver observer = new HealthObserver();
         EventLoopGroup monitorGroup = new MultiThreadIoEventLoopGroup(2, EventLoopTransport.best().ioHandlerFactory());
@@ -251,10 +246,10 @@ public final class MonitorScenario {
         } finally {
             monitorGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             fleet.close();
-            if (db.equals("pg")) {
-                execute(pgUrl, pgUser, "DROP SCHEMA " + schema + " CASCADE");
+            if (schema != null) {
+                schema.close();
             }
-            deleteTree(data);
+            FileTrees.delete(data);
         }
         System.out.println(result);
         System.exit(0);
@@ -335,20 +330,6 @@ public final class MonitorScenario {
 
     private static double secondsSince(long nanos) {
         return (System.nanoTime() - nanos) / 1e9;
-    }
-
-    private static void execute(String url, String user, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, null); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static String env(String name, String fallback) {

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.skynet.vms.adapters.rtsp.RtspClient;
 import org.skynet.vms.adapters.rtsp.RtspSource;
 import org.skynet.vms.adapters.sim.SimConfig;
@@ -115,7 +113,7 @@ public final class RecorderScenario {
             if (!fleet.waitFor(10, TimeUnit.SECONDS)) {
                 fleet.destroyForcibly();
             }
-            deleteTree(root);
+            FileTrees.delete(root);
         }
     }
 
@@ -319,14 +317,6 @@ public final class RecorderScenario {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static void log(String format, Object... values) {

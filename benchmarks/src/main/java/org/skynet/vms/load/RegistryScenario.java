@@ -14,21 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.skynet.vms.core.app.VmsApplication;
 import org.skynet.vms.core.config.VmsConfig;
 import org.skynet.vms.core.registry.CameraFilter;
@@ -82,14 +75,10 @@ public final class RegistryScenario {
         String only = stringOption(args, "--only", "");
         Figures pg = null;
         if (!only.equals("h2")) {
-            String schema = "bench_registry_" + Long.toHexString(System.nanoTime());
-            execute(pgUrl, pgUser, "CREATE SCHEMA " + schema);
-            try {
+            try (BenchSchema schema = BenchSchema.create(pgUrl, pgUser, "bench_registry_")) {
                 // reWriteBatchedInserts makes the driver send multi-row INSERTs: the import's batches become few round trips.
                 String url = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
-                pg = leg("pg", Map.of("db.url", url, "db.user", pgUser, "db.schema", schema), csv, queries);
-            } finally {
-                execute(pgUrl, pgUser, "DROP SCHEMA " + schema + " CASCADE");
+                pg = leg("pg", Map.of("db.url", url, "db.user", pgUser, "db.schema", schema.name()), csv, queries);
             }
         }
         Figures h2 = only.equals("pg") ? null : leg("h2", Map.of(), csv, queries);
@@ -151,7 +140,7 @@ public final class RegistryScenario {
                     f.listP99Millis());
             return f;
         } finally {
-            deleteTree(data);
+            FileTrees.delete(data);
         }
     }
 
@@ -228,20 +217,6 @@ public final class RegistryScenario {
     private static double percentile(double[] sorted, int p) {
         int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
-    }
-
-    private static void execute(String url, String user, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, null); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static String enc(String s) {
