@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A schema of the benchmark PostgreSQL made for one run and dropped, with everything in it, after it. */
-final class BenchSchema implements AutoCloseable {
+public final class BenchSchema implements AutoCloseable {
     private final String url;
     private final String user;
     private final String name;
@@ -18,13 +18,13 @@ final class BenchSchema implements AutoCloseable {
     }
 
     /** Creates {@code prefix} plus a unique suffix in the database at {@code url}, signed in as {@code user}. */
-    static BenchSchema create(String url, String user, String prefix) throws SQLException {
+    public static BenchSchema create(String url, String user, String prefix) throws SQLException {
         BenchSchema schema = new BenchSchema(url, user, prefix + Long.toHexString(System.nanoTime()));
         schema.execute("CREATE SCHEMA " + schema.name);
         return schema;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 

@@ -11,11 +11,8 @@ final class FileTrees {
     private FileTrees() {
     }
 
-    /** Deletes {@code root} and everything below it; nothing when it is absent. */
+    /** Deletes {@code root} and everything below it. */
     static void delete(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

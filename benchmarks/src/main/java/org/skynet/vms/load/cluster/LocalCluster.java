@@ -3,20 +3,14 @@ package org.skynet.vms.load.cluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +33,7 @@ import org.skynet.vms.core.users.NewUser;
 import org.skynet.vms.core.users.PasswordHasher;
 import org.skynet.vms.core.users.Role;
 import org.skynet.vms.core.users.UserStore;
+import org.skynet.vms.load.BenchSchema;
 
 /**
  * Core and recorder nodes as separate processes on loopback against one fresh PostgreSQL schema, with a
@@ -69,7 +64,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private final Spec spec;
-    private final String schema;
+    private BenchSchema schema;
     private final String masterKey;
     private final String clusterToken;
     private final String viewerPassword;
@@ -83,7 +78,6 @@ public final class LocalCluster implements AutoCloseable {
 
     private LocalCluster(Spec spec) {
         this.spec = spec;
-        this.schema = "failover_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         byte[] key = new byte[SecretBox.KEY_BYTES];
         new SecureRandom().nextBytes(key);
         this.masterKey = Base64.getEncoder().encodeToString(key);
@@ -104,8 +98,8 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        execute("CREATE SCHEMA " + schema);
-        database = Database.open(new DbSettings(spec.dbUrl(), spec.dbUser(), null, spec.dir(), schema, 2));
+        schema = BenchSchema.create(spec.dbUrl(), spec.dbUser(), "failover_");
+        database = Database.open(new DbSettings(spec.dbUrl(), spec.dbUser(), null, spec.dir(), schema.name(), 2));
         jdbc = new Jdbc(database);
         fleet = SimulatedFleet.start(SimConfig.builder(spec.cameras()).eventLoopThreads(1).build());
         opened.add(fleet);
@@ -276,7 +270,7 @@ public final class LocalCluster implements AutoCloseable {
         settings.put("data", data.toString());
         settings.put("db.url", spec.dbUrl());
         settings.put("db.user", spec.dbUser());
-        settings.put("db.schema", schema);
+        settings.put("db.schema", schema.name());
         settings.put("db.pool-size", "4");
         settings.put("master-key", masterKey);
         settings.put("cluster.token", clusterToken);
@@ -287,13 +281,6 @@ public final class LocalCluster implements AutoCloseable {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(spec.dbUrl(), spec.dbUser(), null);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     /** Stops the nodes, core and the fleet, then drops the schema. */
@@ -308,6 +295,8 @@ public final class LocalCluster implements AutoCloseable {
         if (database != null) {
             database.close();
         }
-        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        if (schema != null) {
+            schema.close();
+        }
     }
 }

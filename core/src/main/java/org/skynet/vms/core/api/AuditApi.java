@@ -79,8 +79,9 @@ public final class AuditApi {
     }
 
     static AuditQuery query(ApiRequest req) {
-        return new AuditQuery(req.instantParam("from").orElse(null), req.instantParam("to").orElse(null), req.queryParam("actor").orElse(null),
-                req.queryParam("action").orElse(null), req.queryParam("target").orElse(null),
+        return new AuditQuery(req.instantParam("from").orElse(null), req.instantParam("to").orElse(null),
+                req.queryParam("actor").orElse(null), req.queryParam("action").orElse(null),
+                req.queryParam("target").orElse(null),
                 req.intParam("limit", AuditQuery.DEFAULT_LIMIT, 1, AuditQuery.MAX_LIMIT),
                 req.queryParam("cursor").map(AuditSearch::parseCursor).orElse(null));
     }
